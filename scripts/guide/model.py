@@ -1,0 +1,80 @@
+"""The content model: one question is one record with its answer as blocks.
+
+Blocks are plain dataclasses so that cleaning, merging and rendering can be
+tested on small values without any Markdown in between.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True)
+class Code:
+    language: str  # python, html, jinja, bash, nginx, text
+    text: str
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A bullet or numbered list; each item is itself a list of blocks, so lists nest."""
+
+    ordered: bool
+    items: tuple[tuple["Block", ...], ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Markdown:
+    """Hand-written Markdown from the editorial layer, rendered as it is."""
+
+    text: str
+
+
+Block = Union[Paragraph, Code, ListBlock, Table, Markdown]
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a question stands in the sources."""
+
+    path: str  # e.g. sources/000_b96c15db725b87d7.txt
+    line: int  # 1-based line of the question
+    part: int  # 1-based guide within the file
+    number: int  # the question's own number in its guide
+
+
+@dataclass
+class RawQuestion:
+    """A question as read from a source: its text and its answer lines, still dirty."""
+
+    text: str
+    place: Place
+    answer_lines: list[str]
+    answer_line: int  # 1-based line where the answer begins
+
+
+@dataclass
+class Question:
+    id: str
+    title: str
+    source_text: str
+    place: Place
+    blocks: list[Block]
+    topic: str = ""
+    difficulty: str = ""
+    tags: tuple[str, ...] = ()
+    aliases: list["Question"] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
