@@ -64,6 +64,8 @@ class RawQuestion:
     place: Place
     answer_lines: list[str]
     answer_line: int  # 1-based line where the answer begins
+    double_spaced: bool = False  # see read.Layout
+    wrap: int = 0
 
 
 @dataclass

@@ -25,14 +25,39 @@ LAYOUTS: dict[str, re.Pattern[str]] = {
     "dot": re.compile(r"^(\d{1,5})\.[ ]+(\S.*)$"),
 }
 
-ANSWER_PREFIX = re.compile(r"^\s*(?:Answer|Ans)\s*[:.)\-]\s*", re.I)
-
 QUESTION_WORDS = re.compile(
     r"^(what|how|why|when|where|which|who|whom|whose|is|are|can|could|does|do|did|should|"
     r"will|would|explain|describe|mention|name|list|define|state|compare|differentiate|"
     r"distinguish|give|write|tell|discuss|outline|elaborate|show)\b",
     re.I,
 )
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a guide was printed, measured over the whole guide.
+
+    ``double_spaced``: an empty line follows nearly every line (the blog
+    layout), so empty lines carry no meaning and each line is a paragraph.
+    ``wrap``: the column the text was hard-wrapped at, or 0 when lines run on.
+    """
+
+    double_spaced: bool = False
+    wrap: int = 0
+
+
+def measure_layout(lines: list[str]) -> Layout:
+    filled = [i for i, line in enumerate(lines[:-1]) if line.strip()]
+    followed_by_empty = sum(1 for i in filled if lines[i + 1] == "")
+    double = len(filled) >= 6 and followed_by_empty >= 0.7 * len(filled)
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    wrap = 0
+    if len(lengths) >= 8:
+        width = lengths[-1]
+        near = sum(1 for n in lengths if n >= width - 25)
+        if width <= 160 and near >= 0.2 * len(lengths):
+            wrap = width
+    return Layout(double, wrap)
 
 
 @dataclass
@@ -149,20 +174,18 @@ def read_source(path: Path, display: str) -> list[RawQuestion]:
     questions: list[RawQuestion] = []
     for part in split_parts(lines):
         found = find_questions(part)
+        layout = measure_layout(part.lines)
         for position, (index, number, text) in enumerate(found):
             end = found[position + 1][0] if position + 1 < len(found) else len(part.lines)
             answer = list(part.lines[index + 1 : end])
-            # "Answer:" may open the first answer line.
-            for k, line in enumerate(answer):
-                if line.strip():
-                    answer[k] = ANSWER_PREFIX.sub("", line, count=1)
-                    break
             questions.append(
                 RawQuestion(
                     text=clean_question_text(text),
                     place=Place(display, part.first_line + index, part.number, number),
                     answer_lines=answer,
                     answer_line=part.first_line + index + 1,
+                    double_spaced=layout.double_spaced,
+                    wrap=layout.wrap,
                 )
             )
     if not questions:

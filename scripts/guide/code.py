@@ -1,0 +1,254 @@
+"""Code: telling code from prose, naming its language, repairing and formatting it.
+
+Repairs are applied only to Python that does not parse, one kind at a time,
+so working code is never "fixed"; what parses is then formatted by black, so
+every Python block on the site has one style that no person had to keep.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import re
+from dataclasses import dataclass
+
+import black
+
+PYTHON_LINE = re.compile(
+    r"""^(
+        from\s*[A-Za-z_][\w.]*\s+import\b.*
+      | import\s+[A-Za-z_][\w.]*(\s*,\s*[A-Za-z_][\w.]*)*(\s+as\s+\w+)?\s*(\#.*)?$
+      | @[A-Za-z_][\w.]*(\(.*\))?\s*$
+      | (async\s+)?def\s+\w+\s*\(.*
+      | class\s+\w+\s*[(:].*
+      | (if|elif|while|for|with|except|async\s+with|async\s+for)\b.*:\s*(\#.*)?$
+      | (else|try|finally)\s*:\s*$
+      | (return|raise|yield|assert|del|global|nonlocal)\b.*
+      | (pass|break|continue)\s*$
+      | [A-Za-z_][\w.]*(\[[^\]]*\])*(\s*,\s*[A-Za-z_]\w*)*\s*(=|\+=|-=|\*=|/=|:\s*[\w\[\], ]+\s*=)\s*[^=\s].*
+      | [A-Za-z_][\w.]*\(.*\)\s*(\#.*)?$
+      | \#\s?.*
+      | print\(.*
+    )$""",
+    re.X,
+)
+HTML_LINE = re.compile(r"^(<!DOCTYPE\b|</?[A-Za-z][\w-]*(\s[^>]*)?/?>|\{%|\{\{|\{#)", re.I)
+HTML_TERM = re.compile(r"^<\w+>\s*[:\-]\s")  # "<b>: adds a breakpoint" is a definition, not HTML
+SHELL_LINE = re.compile(
+    r"^(\$\s+)?(pip3?|python3?|flask|gunicorn|uwsgi|waitress-serve|export|git|cd|pytest|docker|"
+    r"heroku|npm|celery|sudo|apt(-get)?|mkdir|curl|virtualenv|source|\.\s+venv|uvicorn)(\s|$)"
+)
+NGINX_LINE = re.compile(
+    r"^(upstream\s+[\w.-]+\s*\{|server\s*\{|location\s+\S+\s*\{|proxy_pass\s|proxy_set_header\s|"
+    r"listen\s+\d|server_name\s|server\s+[\w.:\-]+(\s+\w+=\S+)*\s*;|root\s+/|include\s+\S+;|"
+    r"http\s*\{|events\s*\{|worker_processes\s)"
+)
+CLOSER = re.compile(r"^[)\]}]+[,;:]?\s*$")
+
+
+def _prose_like(line: str) -> bool:
+    """Four plain words in a row outside quotes and brackets read as prose."""
+    bare = re.sub(r"(\"[^\"]*\"|'[^']*'|\([^()]*\)|\[[^\]]*\]|\{[^{}]*\})", " ", line)
+    return bool(re.search(r"\b[A-Za-z]+ [A-Za-z]+ [A-Za-z]+ [A-Za-z]+ [A-Za-z]+", bare))
+
+
+def line_language(line: str) -> str | None:
+    """The language a line of code is in, or None for prose."""
+    text = line.strip()
+    if not text:
+        return None
+    if NGINX_LINE.match(text):
+        return "nginx"
+    if HTML_LINE.match(text) and not HTML_TERM.match(text):
+        return "html"
+    if SHELL_LINE.match(text) and not text.endswith((".", ":")) and len(text.split()) <= 12:
+        return "bash"
+    if PYTHON_LINE.match(text):
+        if text.startswith("#"):
+            return "python-comment"
+        if _prose_like(text) and not text.startswith(("from", "import", "def", "class", "@")):
+            return None
+        if text.endswith(".") and not text.endswith("..."):
+            return None
+        return "python"
+    return None
+
+
+def is_closer(line: str) -> bool:
+    return bool(CLOSER.match(line.strip()))
+
+
+# --- repairs -------------------------------------------------------------------
+
+
+def straighten(code: str) -> str:
+    """Quotes, dashes and spaces that typesetting put into code."""
+    code = code.translate(
+        str.maketrans(
+            {
+                "\u2018": "'",
+                "\u2019": "'",
+                "\u201c": '"',
+                "\u201d": '"',
+                "\u2032": "'",
+                "\u2033": '"',
+                "\u00a0": " ",
+                "\t": "    ",
+            }
+        )
+    )
+    return re.sub(r"(?<=\s)[\u2013\u2014](?=[A-Za-z])", "--", code)
+
+
+def fix_glued_from(code: str) -> str:
+    """``fromflask import X`` -> ``from flask import X``."""
+    return re.sub(r"(?m)^(\s*)from(?=[A-Za-z_])([\w.]+)(\s+import\b)", r"\1from \2\3", code)
+
+
+COMPOUND = re.compile(r"^(\s*)(async\s+def|def|class|if|elif|else|for|while|with|try|except|finally)\b(.*?)\s*$")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def fix_missing_colons(code: str) -> str:
+    """A compound statement header followed by a deeper line needs a colon."""
+    lines = code.split("\n")
+    for i, line in enumerate(lines):
+        match = COMPOUND.match(line)
+        if not match or line.rstrip().endswith(":") or line.rstrip().endswith(("(", ",", "\\")):
+            continue
+        if line.count("(") != line.count(")"):
+            continue
+        following = next((nxt for nxt in lines[i + 1 :] if nxt.strip()), None)
+        if following is not None and _indent(following) > _indent(line):
+            lines[i] = line.rstrip() + ":"
+    return "\n".join(lines)
+
+
+def _open_brackets(line: str, depth: int) -> int:
+    in_string = None
+    for ch in line:
+        if in_string:
+            if ch == in_string:
+                in_string = None
+        elif ch in "'\"":
+            in_string = ch
+        elif ch == "#":
+            break
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+    return depth
+
+
+def fix_indentation(code: str) -> str:
+    """Snap each statement's indent to a level the block structure allows.
+
+    Scraped code loses a space here and there ("   mail.send(msg)" under a
+    four-space body); a line between two known levels goes to the nearest one,
+    a body after a colon is indented, and lines inside brackets or triple
+    quotes are left alone.
+    """
+    lines = code.split("\n")
+    stack = [0]
+    depth = 0
+    in_triple = False
+    opener = False
+    out = []
+    for line in lines:
+        if not line.strip() or depth > 0 or in_triple:
+            out.append(line)
+        else:
+            indent = _indent(line)
+            if opener:
+                if indent <= stack[-1]:
+                    indent = stack[-1] + 4
+                stack.append(indent)
+            elif indent in stack:
+                while stack[-1] != indent:
+                    stack.pop()
+            else:
+                indent = min(stack, key=lambda level: (abs(level - indent), -level))
+                while stack[-1] != indent:
+                    stack.pop()
+            line = " " * indent + line.lstrip(" ")
+            out.append(line)
+            opener = line.rstrip().endswith(":") and not line.lstrip().startswith("#")
+        if line.count('"""') % 2 == 1 or line.count("'''") % 2 == 1:
+            in_triple = not in_triple
+        if not in_triple:
+            depth = _open_brackets(line, depth)
+    return "\n".join(out)
+
+
+def parses(code: str) -> bool:
+    try:
+        ast.parse(code)
+    except (SyntaxError, ValueError):
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Repaired:
+    code: str
+    parses: bool
+    fixes: tuple[str, ...]
+
+
+REPAIRS = (
+    ("glued 'from'", fix_glued_from),
+    ("missing colon", fix_missing_colons),
+    ("broken indentation", fix_indentation),
+)
+
+
+def repair_python(code: str) -> Repaired:
+    """Apply the repairs a failing block needs, then format what parses."""
+    code = dedent(straighten(code))
+    fixes: list[str] = []
+    if not parses(code):
+        for name, repair in REPAIRS:
+            fixed = repair(code)
+            if fixed != code:
+                code = fixed
+                fixes.append(name)
+            if parses(code):
+                break
+    ok = parses(code)
+    if ok:
+        code = format_python(code)
+    return Repaired(code.strip("\n"), ok, tuple(fixes))
+
+
+@functools.lru_cache(maxsize=4096)
+def format_python(code: str) -> str:
+    """black's formatting, memoised: the same snippet often recurs."""
+    try:
+        return black.format_str(code, mode=black.Mode())
+    except Exception:  # black refuses a few things ast accepts; keep the parsed code
+        return code
+
+
+def dedent(code: str) -> str:
+    lines = code.split("\n")
+    indents = [_indent(line) for line in lines if line.strip()]
+    cut = min(indents) if indents else 0
+    return "\n".join(line[cut:] if line.strip() else "" for line in lines)
+
+
+def repair_shell(code: str) -> str:
+    code = straighten(code)
+    return re.sub(r"(?m)^(\s*)Flask(\s)", r"\1flask\2", dedent(code)).strip("\n")
+
+
+def repair_markup(code: str) -> str:
+    return dedent(straighten(code)).strip("\n")
+
+
+def markup_language(code: str) -> str:
+    """Templates with Jinja syntax are html+jinja; plain markup is html."""
+    return "html+jinja" if re.search(r"\{\{|\{%|\{#", code) else "html"

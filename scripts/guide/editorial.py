@@ -1,0 +1,197 @@
+"""The editorial layer: people's decisions about content, as validated data.
+
+Every entry is checked before anything is written: an id that names no
+question, a topic that is not a page, a change without its reason. Errors
+carry the file and line of the offending key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import GuideError
+
+DIFFICULTIES = ("beginner", "intermediate", "advanced")
+REWRITE_KINDS = ("factual-fix", "outdated-api", "python-fundamentals", "merged", "completed-example", "clarity")
+KEYS = {
+    "title", "title_reason", "topic", "difficulty", "tags", "aliases", "merge_reason", "rewrite",
+    "distinct",
+}
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    title: str
+    description: str
+    keywords: tuple[str, ...]
+
+
+@dataclass
+class Entry:
+    """One question's editorial file."""
+
+    id: str
+    path: str
+    lines: dict[str, int]
+    title: str = ""
+    title_reason: str = ""
+    topic: str = ""
+    difficulty: str = ""
+    tags: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    merge_reason: str = ""
+    rewrite_kind: str = ""
+    rewrite_reason: str = ""
+    distinct: tuple[str, ...] = ()
+    body: str = ""
+
+    def line(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+
+@dataclass
+class Editorial:
+    topics: list[Topic]
+    entries: dict[str, Entry] = field(default_factory=dict)
+    site: dict = field(default_factory=dict)
+
+    def topic(self, slug: str) -> Topic:
+        return next(t for t in self.topics if t.slug == slug)
+
+
+def _yaml(path: Path, display: str, text: str, offset: int = 0):
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = (mark.line + 1 + offset) if mark else 1 + offset
+        raise GuideError(display, line, f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+
+
+def load_topics(path: Path, display: str) -> list[Topic]:
+    data = _yaml(path, display, path.read_text(encoding="utf-8"))
+    if not isinstance(data, list) or not data:
+        raise GuideError(display, 1, "expected a list of topics")
+    topics = []
+    for number, item in enumerate(data, 1):
+        if not isinstance(item, dict) or not {"slug", "title", "description"} <= set(item):
+            raise GuideError(display, _line_of(path, "slug", number), "each topic needs slug, title and description")
+        topics.append(
+            Topic(str(item["slug"]), str(item["title"]), str(item["description"]), tuple(str(k) for k in (item.get("keywords") or ())))
+        )
+    return topics
+
+
+def _line_of(path: Path, key: str, occurrence: int = 1) -> int:
+    seen = 0
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if re.match(rf"^\s*-?\s*{re.escape(key)}\s*:", line):
+            seen += 1
+            if seen == occurrence:
+                return number
+    return 1
+
+
+def load_entry(path: Path, display: str) -> Entry:
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    if not text.startswith("---\n"):
+        raise GuideError(display, 1, "an editorial file starts with YAML front matter between '---' lines")
+    end = text.find("\n---", 4)
+    if end < 0:
+        raise GuideError(display, 1, "front matter is not closed by a '---' line")
+    front = text[4:end]
+    body = text[end + 4 :].strip("\n").rstrip()
+    data = _yaml(path, display, front, offset=1) or {}
+    if not isinstance(data, dict):
+        raise GuideError(display, 2, "front matter must be a mapping of keys")
+    lines = {}
+    for number, line in enumerate(front.split("\n"), 2):
+        match = re.match(r"^([A-Za-z_]+)\s*:", line)
+        if match:
+            lines[match.group(1)] = number
+    entry = Entry(id=path.stem, path=display, lines=lines, body=body)
+    for key in data:
+        if key not in KEYS:
+            raise GuideError(display, entry.line(key), f"unknown key '{key}' (known: {', '.join(sorted(KEYS))})")
+    entry.title = str(data.get("title") or "").strip()
+    entry.title_reason = str(data.get("title_reason") or "").strip()
+    entry.topic = str(data.get("topic") or "").strip()
+    entry.difficulty = str(data.get("difficulty") or "").strip()
+    entry.tags = tuple(str(t) for t in (data.get("tags") or ()))
+    entry.aliases = tuple(str(a) for a in (data.get("aliases") or ()))
+    entry.merge_reason = str(data.get("merge_reason") or "").strip()
+    entry.distinct = tuple(str(a) for a in (data.get("distinct") or ()))
+    rewrite = data.get("rewrite")
+    if rewrite is not None:
+        if not isinstance(rewrite, dict):
+            raise GuideError(display, entry.line("rewrite"), "rewrite needs 'kind' and 'reason'")
+        entry.rewrite_kind = str(rewrite.get("kind") or "").strip()
+        entry.rewrite_reason = str(rewrite.get("reason") or "").strip()
+    _check_entry(entry)
+    return entry
+
+
+def _check_entry(entry: Entry) -> None:
+    if entry.difficulty and entry.difficulty not in DIFFICULTIES:
+        raise GuideError(entry.path, entry.line("difficulty"), f"difficulty must be one of {', '.join(DIFFICULTIES)}")
+    if entry.aliases and not entry.merge_reason:
+        raise GuideError(entry.path, entry.line("aliases"), "aliases need a merge_reason")
+    if entry.body and not entry.rewrite_kind:
+        raise GuideError(entry.path, 1, "a body replaces the answer: say why with rewrite: {kind, reason}")
+    if entry.rewrite_kind and not entry.body:
+        raise GuideError(entry.path, entry.line("rewrite"), "rewrite given but the file has no body")
+    if entry.rewrite_kind and entry.rewrite_kind not in REWRITE_KINDS:
+        raise GuideError(entry.path, entry.line("rewrite"), f"rewrite kind must be one of {', '.join(REWRITE_KINDS)}")
+    if entry.rewrite_kind and not entry.rewrite_reason:
+        raise GuideError(entry.path, entry.line("rewrite"), "rewrite needs a reason")
+    if re.search(r"(?m)^#{1,2} ", _outside_fences(entry.body)):
+        raise GuideError(entry.path, 1, "answers may not use '#' or '##' headings: questions are the page's headings")
+
+
+def _outside_fences(markdown: str) -> str:
+    return re.sub(r"(?ms)^\s*```.*?^\s*```", "", markdown)
+
+
+def load(directory: Path, display_root: str) -> Editorial:
+    topics_path = directory / "topics.yml"
+    if not topics_path.exists():
+        raise GuideError(f"{display_root}/topics.yml", 1, "missing: the topic pages are listed here")
+    topics = load_topics(topics_path, f"{display_root}/topics.yml")
+    editorial = Editorial(topics)
+    site_path = directory / "site.yml"
+    if site_path.exists():
+        editorial.site = _yaml(site_path, f"{display_root}/site.yml", site_path.read_text(encoding="utf-8")) or {}
+    slugs = {t.slug for t in topics}
+    for path in sorted((directory / "questions").glob("*.md")):
+        entry = load_entry(path, f"{display_root}/questions/{path.name}")
+        if entry.topic and entry.topic not in slugs:
+            raise GuideError(entry.path, entry.line("topic"), f"unknown topic '{entry.topic}' (see topics.yml)")
+        editorial.entries[entry.id] = entry
+    return editorial
+
+
+def check_ids(editorial: Editorial, known: set[str]) -> None:
+    """Every id an entry names must be a question in the sources."""
+    alias_of: dict[str, str] = {}
+    for entry in editorial.entries.values():
+        if entry.id not in known:
+            raise GuideError(entry.path, 1, f"'{entry.id}' is not the id of any source question (see --report)")
+        for alias in entry.aliases:
+            if alias not in known:
+                raise GuideError(entry.path, entry.line("aliases"), f"alias '{alias}' is not the id of any source question")
+            if alias in alias_of:
+                raise GuideError(entry.path, entry.line("aliases"), f"alias '{alias}' is already merged into '{alias_of[alias]}'")
+            alias_of[alias] = entry.id
+        for other in entry.distinct:
+            if other not in known:
+                raise GuideError(entry.path, entry.line("distinct"), f"'{other}' is not the id of any source question")
+    for alias, owner in alias_of.items():
+        if alias in editorial.entries and alias != owner:
+            raise GuideError(
+                editorial.entries[alias].path, 1, f"'{alias}' is merged into '{owner}': edit that file instead"
+            )

@@ -1,0 +1,124 @@
+"""Duplicates: questions that ask the same thing, and paragraphs said twice.
+
+Detection only proposes; which questions merge is editorial data with a
+reason. Candidates come from an inverted index over the questions' content
+words, so the work grows with the number of questions, not its square.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .model import Paragraph, Question
+
+STOP = set(
+    """a an the of in on to for with and or is are be can could do does did you we i it its
+    what how why which who whom when where explain describe mention state whether name some their
+    there this that these those your our one by mean meant flask python use used using framework
+    application applications app apps way ways get give tell me between also about any all""".split()
+)
+SYNONYMS = {
+    "debugging": "debug", "debugger": "debug", "advantage": "benefit", "pro": "benefit",
+    "compare": "difference", "comparison": "difference", "differ": "difference", "versus": "difference",
+    "vs": "difference", "db": "database", "restful": "rest", "threadlocal": "thread",
+    "jinja2": "jinja", "templating": "template", "middlewares": "middleware",
+}
+
+#: Pairs at or above this similarity are merged without an editorial entry.
+AUTO_MERGE = 0.8
+#: Pairs at or above this similarity are proposed to the editor.
+PROPOSE = 0.5
+
+
+def content_words(text: str) -> frozenset[str]:
+    words = set()
+    for word in re.findall(r"[a-z0-9]+", text.lower()):
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        word = SYNONYMS.get(word, word)
+        if word not in STOP:
+            words.add(word)
+    return frozenset(words)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    first: str
+    second: str
+    score: float
+
+
+def propose(questions: list[Question]) -> list[Proposal]:
+    """Pairs of questions whose content words overlap enough to be one question."""
+    signatures = [content_words(q.source_text) for q in questions]
+    index: dict[str, list[int]] = defaultdict(list)
+    for number, words in enumerate(signatures):
+        for word in words:
+            index[word].append(number)
+    # A word shared by a large share of the questions says nothing about duplication.
+    limit = max(50, len(questions) // 20)
+    seen: set[tuple[int, int]] = set()
+    proposals: list[Proposal] = []
+    for number, words in enumerate(signatures):
+        for word in sorted(words):
+            postings = index[word]
+            if len(postings) > limit:
+                continue
+            for other in postings:
+                if other <= number or (number, other) in seen:
+                    continue
+                seen.add((number, other))
+                union = len(words | signatures[other])
+                score = len(words & signatures[other]) / union if union else 0.0
+                if score >= PROPOSE and questions[number].id != questions[other].id:
+                    proposals.append(Proposal(questions[number].id, questions[other].id, round(score, 3)))
+    return proposals
+
+
+def drop_repeated_paragraphs(questions: list[Question]) -> None:
+    """A long paragraph printed under two questions stays only under the one it answers.
+
+    Scraped pages sometimes paste one answer's paragraph into another; it is
+    kept where the question shares most words with it.
+    """
+    owners: dict[str, list[Question]] = defaultdict(list)
+    for question in questions:
+        for block in question.blocks:
+            if isinstance(block, Paragraph) and len(block.text) >= 80:
+                owners[_key(block.text)].append(question)
+    for key, holders in owners.items():
+        if len({id(q) for q in holders}) < 2:
+            continue
+        words = content_words(key)
+        keeper = max(holders, key=lambda q: (len(content_words(q.source_text) & words), -holders.index(q)))
+        for question in holders:
+            if question is keeper:
+                continue
+            remaining = [b for b in question.blocks if not (isinstance(b, Paragraph) and _key(b.text) == key)]
+            if remaining:
+                question.blocks = remaining
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+class Groups:
+    """Union-find over question ids: which ids end up as one answer."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, first: str, second: str) -> None:
+        a, b = self.find(first), self.find(second)
+        if a != b:
+            self.parent[b] = a

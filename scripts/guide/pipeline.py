@@ -1,0 +1,159 @@
+"""The whole normaliser as one function: sources and editorial data in, files out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import blocks as blocks_mod
+from . import editorial as editorial_mod
+from . import merge, render
+from .errors import GuideError
+from .model import Markdown, Question, RawQuestion
+from .read import read_source
+from .slug import slugify
+
+
+@dataclass
+class Result:
+    files: dict[str, str]
+    report: list[tuple[str, str]]  # (sources/<file>:<line>, <page>.md#<id>)
+    warnings: list[str] = field(default_factory=list)
+    proposals: list[merge.Proposal] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_all(sources: Path) -> tuple[list[RawQuestion], int]:
+    files = sorted(p for p in sources.glob("*.txt") if p.is_file())
+    if not files:
+        raise GuideError(_display(sources), 1, "no source files (*.txt) in this folder")
+    raws: list[RawQuestion] = []
+    guides = set()
+    for path in files:
+        found = read_source(path, _display(path))
+        raws.extend(found)
+        guides.update((path.name, q.place.part) for q in found)
+    return raws, len(guides)
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def build(sources: Path, editorial_dir: Path) -> Result:
+    raws, guides = read_all(sources)
+    warnings: list[str] = []
+    questions: list[Question] = []
+    by_id: dict[str, Question] = {}
+    for raw in raws:
+        problems = blocks_mod.Problems()
+        answer = blocks_mod.answer_blocks(raw, problems)
+        warnings += [f"{raw.place.path}:{line}: {message}" for line, message in problems.items]
+        ident = slugify(raw.text)
+        first = by_id.get(ident)
+        if first is not None and _normal(first.source_text) != _normal(raw.text):
+            raise GuideError(
+                raw.place.path,
+                raw.place.line,
+                f"id collision: '{ident}' is also the id of a different question at "
+                f"{first.place.path}:{first.place.line}; reword one of them in the editorial layer",
+            )
+        question = Question(ident, raw.text, raw.text, raw.place, answer)
+        if not answer:
+            warnings.append(f"{raw.place.path}:{raw.place.line}: question has no answer text")
+        questions.append(question)
+        by_id.setdefault(ident, question)
+
+    merge.drop_repeated_paragraphs(questions)
+    editorial = editorial_mod.load(editorial_dir, _display(editorial_dir))
+    editorial_mod.check_ids(editorial, set(by_id))
+
+    groups = merge.Groups()
+    for q in questions:
+        groups.union(by_id[q.id].id, q.id)
+    for entry in editorial.entries.values():
+        for alias in entry.aliases:
+            groups.union(entry.id, alias)
+    distinct = {
+        frozenset((entry.id, other)) for entry in editorial.entries.values() for other in entry.distinct
+    }
+    proposals = merge.propose(list(by_id.values()))
+    for p in proposals:
+        if p.score >= merge.AUTO_MERGE and frozenset((p.first, p.second)) not in distinct:
+            groups.union(p.first, p.second)
+
+    # One canonical question per group: the one with an editorial file naming aliases, else the first.
+    members: dict[str, list[Question]] = {}
+    for q in questions:
+        members.setdefault(groups.find(q.id), []).append(q)
+    canonicals: list[Question] = []
+    canonical_of: dict[str, Question] = {}
+    for group in members.values():
+        owners = [q for q in group if q.id in editorial.entries and editorial.entries[q.id].aliases]
+        head = owners[0] if owners else group[0]
+        head.aliases = [q for q in group if q is not head]
+        canonicals.append(head)
+        for q in group:
+            canonical_of[q.id] = head
+
+    for q in canonicals:
+        _apply(q, editorial)
+
+    pages = []
+    for topic in editorial.topics:
+        # Within a topic: beginner questions first, then source order.
+        on_page = sorted(
+            (q for q in canonicals if q.topic == topic.slug),
+            key=lambda q: editorial_mod.DIFFICULTIES.index(q.difficulty) if q.difficulty in editorial_mod.DIFFICULTIES else 1,
+        )
+        if on_page:
+            pages.append((topic, on_page))
+
+    files = {f"{topic.slug}.md": render.topic_page(topic, qs) for topic, qs in pages}
+    files["all-questions.md"] = render.all_questions_page(pages)
+    files["index.md"] = render.home_page(editorial, pages, len(raws), guides)
+    files["redirects.yml"] = render.redirect_map(pages)
+    report = [
+        (f"{raw.place.path}:{raw.place.line}", f"{canonical_of[q.id].topic}.md#{canonical_of[q.id].id}")
+        for raw, q in zip(raws, questions)
+    ]
+    pending = [
+        p for p in proposals
+        if groups.find(p.first) != groups.find(p.second) and frozenset((p.first, p.second)) not in distinct
+    ]
+    return Result(files, report, warnings, pending, canonicals)
+
+
+def _apply(question: Question, editorial: editorial_mod.Editorial) -> None:
+    entry = editorial.entries.get(question.id)
+    if entry is not None:
+        if entry.title:
+            question.title = entry.title
+        if entry.body:
+            question.blocks = [Markdown(render.format_fences(entry.body))]
+        question.topic = entry.topic
+        question.difficulty = entry.difficulty
+        question.tags = entry.tags
+    if not question.topic:
+        question.topic = propose_topic(question, editorial.topics)
+    if not question.difficulty:
+        question.difficulty = "intermediate"
+
+
+def propose_topic(question: Question, topics: list[editorial_mod.Topic]) -> str:
+    """The topic whose keywords the question's wording matches best (first topic on a tie)."""
+    text = " " + re.sub(r"[^a-z0-9_@]+", " ", question.source_text.lower()) + " "
+    best, score = topics[0].slug, 0
+    for topic in topics:
+        hits = sum(1 for k in topic.keywords if f" {k.lower()} " in text or f" {k.lower()}s " in text)
+        if hits > score:
+            best, score = topic.slug, hits
+    return best

@@ -1,0 +1,70 @@
+"""Turn the raw interview texts in sources/ into the Markdown pages in docs/.
+
+    python scripts/normalise.py            regenerate docs/
+    python scripts/normalise.py --check    exit 1 when docs/ is not what this would write
+    python scripts/normalise.py --report   where every source question's answer lives
+    python scripts/normalise.py --sources DIR --out DIR   try other sources, elsewhere
+
+Bad input ends with ``path:line: message`` on stderr and exit status 2, and
+leaves the output folder exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from guide import output, pipeline  # noqa: E402
+from guide.errors import GuideError  # noqa: E402
+
+ROOT = HERE.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sources", type=Path, default=ROOT / "sources", help="folder of raw *.txt sources")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs", help="folder the pages are written to")
+    parser.add_argument("--editorial", type=Path, default=HERE / "editorial", help="folder of editorial data")
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the output is stale")
+    parser.add_argument("--report", action="store_true", help="print source place -> answer, one line per question")
+    parser.add_argument("--proposals", action="store_true", help="print duplicate questions not yet merged")
+    args = parser.parse_args(argv)
+
+    try:
+        result = pipeline.build(args.sources, args.editorial)
+    except GuideError as error:
+        print(error, file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"{error.filename or args.sources}:1: {error.strerror or error}", file=sys.stderr)
+        return 2
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+    if args.report:
+        for place, target in result.report:
+            print(f"{place}\t{target}")
+    if args.proposals:
+        for p in result.proposals:
+            print(f"{p.score:.2f}\t{p.first}\t{p.second}")
+    if args.check:
+        changed = output.stale(result.files, args.out)
+        if changed:
+            print("stale: " + ", ".join(changed) + " (run python scripts/normalise.py)", file=sys.stderr)
+            return 1
+        return 0
+    if not args.report and not args.proposals:
+        try:
+            output.write(result.files, args.out)
+        except OSError as error:
+            print(f"{error.filename or args.out}:1: cannot write: {error.strerror or error}", file=sys.stderr)
+            return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
