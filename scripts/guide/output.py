@@ -30,7 +30,7 @@ def existing_generated(out: Path) -> set[str]:
     return {
         p.relative_to(out).as_posix()
         for p in out.rglob("*")
-        if p.is_file() and p.suffix in (".md", ".yml") and _generated(p)
+        if p.is_file() and p.suffix in (".md", ".yml", ".js") and _generated(p)
     }
 
 

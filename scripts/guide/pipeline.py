@@ -121,6 +121,8 @@ def build(sources: Path, editorial_dir: Path) -> Result:
     files["all-questions.md"] = render.all_questions_page(pages)
     files["index.md"] = render.home_page(editorial, pages, len(raws), guides)
     files["redirects.yml"] = render.redirect_map(pages)
+    files["tags.md"] = render.tags_page(pages)
+    files["assets/javascripts/questions-data.js"] = render.questions_data(pages)
     report = [
         (f"{raw.place.path}:{raw.place.line}", f"{canonical_of[q.id].topic}.md#{canonical_of[q.id].id}")
         for raw, q in zip(raws, questions)

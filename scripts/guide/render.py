@@ -7,6 +7,7 @@ before this point, so the pages are a plain function of the model.
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import yaml
@@ -173,6 +174,46 @@ def home_page(editorial: Editorial, pages: list[tuple[Topic, list[Question]]], s
     if extra:
         lines += ["", extra]
     return "\n".join(lines) + "\n"
+
+
+def tags_page(pages: list[tuple[Topic, list[Question]]]) -> str:
+    """Questions listed by tag: Material's tags plugin tags whole pages, not answers."""
+    by_tag: dict[str, list[tuple[Topic, Question]]] = {}
+    for topic, questions in pages:
+        for q in questions:
+            for tag in q.tags:
+                by_tag.setdefault(tag, []).append((topic, q))
+    lines = [
+        front_matter("Questions by tag", "The guide's Flask interview questions listed by tag: routing, security, database, testing and more."),
+        "# Questions by tag",
+        "",
+        " · ".join(f"[{tag}](#tag-{tag}) ({len(by_tag[tag])})" for tag in sorted(by_tag)),
+        "",
+    ]
+    for tag in sorted(by_tag):
+        lines += [f"## {tag} {{#tag-{tag}}}", ""]
+        lines += [f"- [{clean.prose(q.title)}]({topic.slug}.md#{q.id})" for topic, q in by_tag[tag]]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def questions_data(pages: list[tuple[Topic, list[Question]]]) -> str:
+    """Every question as data for the practice-mode script (works from file://, unlike fetch)."""
+    items = [
+        {
+            "id": q.id,
+            "title": q.title,
+            "page": topic.slug,
+            "topic": topic.title,
+            "difficulty": q.difficulty,
+            "tags": list(q.tags),
+            "aliases": [a.id for a in q.aliases if a.id != q.id],
+        }
+        for topic, questions in pages
+        for q in questions
+    ]
+    body = json.dumps(items, ensure_ascii=False, indent=1)
+    return f"// {MARKER} from the editorial layer. Do not edit.\nwindow.FIG_QUESTIONS = {body};\n"
 
 
 def redirect_map(pages: list[tuple[Topic, list[Question]]]) -> str:
