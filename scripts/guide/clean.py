@@ -35,7 +35,7 @@ CHROME_LINES = [
 
 # Sentences that point at a picture the scrape lost.
 LOST_IMAGE = re.compile(
-    r"[^.]*\b(?:(?:below|above|following)\s+(?:image|screenshot|picture|result|output)"
+    r"(?:^|(?<=[.!?] ))[^.]*\b(?:(?:below|above|following)\s+(?:image|screenshot|picture|result|output)"
     r"|shown\s+in\s+the\s+(?:below\s+)?(?:image|screenshot|picture))\b[^.]*\.\s*",
     re.I,
 )
@@ -60,7 +60,7 @@ def is_chrome(line: str) -> bool:
 
 
 def drop_lost_images(text: str) -> str:
-    return LOST_IMAGE.sub("", text).strip()
+    return re.sub(r"\s{2,}", " ", LOST_IMAGE.sub("", text)).strip()
 
 
 def is_outro(text: str) -> bool:
@@ -111,8 +111,6 @@ def _code_token(token: str) -> str:
 def _escape(text: str) -> str:
     text = text.replace("\\", "\\\\").replace("*", "\\*").replace("|", "\\|")
     text = re.sub(r"(?<![\w`])_|_(?![\w`])", r"\\_", text)
-    text = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)
-    text = re.sub(r"^([#>+-])", r"\\\1", text)
     return text
 
 
@@ -132,6 +130,8 @@ def prose(text: str) -> str:
         position = match.end()
     pieces.append(_prose_words(text[position:]))
     text = "".join(pieces)
+    text = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)  # not a list
+    text = re.sub(r"^([#>+=-])", r"\\\1", text)  # not a heading, quote or list
     text = re.sub(r"`(flask|pip3?|python3?|gunicorn|pytest)` `(--[\w-]+)`", r"`\1 \2`", text)
     text = re.sub(r"\b(flask|pip3?|python3?|gunicorn|pytest) `(--[\w-]+)`", r"`\1 \2`", text)
     return text

@@ -1,0 +1,7 @@
+"""Shared test set-up: the normaliser's package is importable as ``guide``."""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))

@@ -1,0 +1,64 @@
+"""Cleaning characters, chrome and prose."""
+
+import pytest
+
+from guide import clean
+
+
+def test_entities_quotes_and_primes_are_fixed():
+    assert clean.fix_characters("&lt;p&gt; \u201cNew\u201d it\u2019s \u2032x\u2032") == "<p> \"New\" it's 'x'"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PlayUnmute",
+        "Fullscreen",
+        "VDO.AI",
+        "Download Free : Python Flask Interview Questions PDF",
+        "Take Free: Python flask MCQ & Quiz",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Below are the list of Best Python Flask Interview Questions and Answers",
+    ],
+)
+def test_site_chrome_lines_are_recognised(line):
+    assert clean.is_chrome(line)
+
+
+@pytest.mark.parametrize("line", ["Flask is a framework.", "Download the code below.", "Use the quiz module."])
+def test_prose_is_not_chrome(line):
+    assert not clean.is_chrome(line)
+
+
+def test_sentences_about_lost_pictures_are_dropped():
+    text = "Run it. Then you will see the result, as shown in the below image. It works."
+    assert clean.drop_lost_images(text) == "Run it. It works."
+
+
+def test_blog_outro_is_recognised():
+    assert clean.is_outro("Flask is powerful. In this guide, we covered 25 essential questions.")
+    assert not clean.is_outro("Flask is powerful.")
+
+
+def test_code_in_prose_becomes_inline_code():
+    assert clean.prose("Use request.get_json() or url_for in @app.route.") == (
+        "Use `request.get_json()` or `url_for` in `@app.route`."
+    )
+
+
+def test_raw_html_in_prose_is_shown_not_rendered():
+    assert clean.prose("<b>: It adds a breakpoint") == "`<b>`: It adds a breakpoint"
+
+
+def test_en_dash_option_becomes_a_command():
+    assert clean.prose("Use Flask \u2013help on the command line.") == "Use `flask --help` on the command line."
+
+
+def test_markdown_specials_are_escaped():
+    assert clean.prose("Required fields are marked *") == "Required fields are marked \\*"
+    assert clean.prose("1. not a list") == "1\\. not a list"
+
+
+def test_spaces_before_punctuation_are_removed():
+    assert clean.tidy_spaces("Flask  Python ?  Yes , it is.") == "Flask Python? Yes, it is."

@@ -1,0 +1,45 @@
+"""Duplicate detection proposes; paragraphs said twice stay where they belong."""
+
+from guide.merge import Groups, content_words, drop_repeated_paragraphs, propose
+from guide.model import Paragraph, Place, Question
+
+
+def q(ident, text, *paragraphs):
+    return Question(ident, text, text, Place("s.txt", 1, 1, 1), [Paragraph(p) for p in paragraphs])
+
+
+def test_content_words_ignore_wording_and_fold_synonyms():
+    assert content_words("How to enable Debugging in Flask Python?") == {"enable", "debug"}
+    assert content_words("What are the advantages of Flask?") == content_words("What are the benefits of Flask?")
+
+
+def test_similar_questions_are_proposed_and_different_ones_are_not():
+    questions = [
+        q("a", "What do you mean by template engines in the Flask framework?"),
+        q("b", "What do you mean by template engines in Flask Python?"),
+        q("c", "How do you deploy a Flask app?"),
+    ]
+    pairs = {(p.first, p.second): p.score for p in propose(questions)}
+    assert pairs == {("a", "b"): 1.0}
+
+
+def test_words_shared_by_most_questions_are_not_compared():
+    # 200 questions sharing one common word and nothing else are not paired with each other.
+    questions = [q(f"q{i}", f"session topic{i} detail{i}") for i in range(200)]
+    assert propose(questions) == []
+
+
+def test_repeated_paragraph_stays_with_the_question_it_answers():
+    shared = "Such systems require creating a schema, which requires connecting the schema.sql file to a sqlite3 command."
+    threads = q("t", "What is a thread-local object?", "Flask uses thread-local objects internally.", shared)
+    database = q("d", "What are the requirements to create the database schema?", shared)
+    drop_repeated_paragraphs([threads, database])
+    assert [b.text for b in threads.blocks] == ["Flask uses thread-local objects internally."]
+    assert [b.text for b in database.blocks] == [shared]
+
+
+def test_groups_join_transitively():
+    groups = Groups()
+    groups.union("a", "b")
+    groups.union("c", "b")
+    assert groups.find("c") == groups.find("a")
