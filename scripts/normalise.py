@@ -28,14 +28,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sources", type=Path, default=ROOT / "sources", help="folder of raw *.txt sources")
     parser.add_argument("--out", type=Path, default=ROOT / "docs", help="folder the pages are written to")
-    parser.add_argument("--editorial", type=Path, default=HERE / "editorial", help="folder of editorial data")
+    parser.add_argument(
+        "--editorial",
+        type=Path,
+        default=None,
+        help="folder of editorial data (default: scripts/editorial; with --sources, only its topics and site settings)",
+    )
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the output is stale")
     parser.add_argument("--report", action="store_true", help="print source place -> answer, one line per question")
     parser.add_argument("--proposals", action="store_true", help="print duplicate questions not yet merged")
     args = parser.parse_args(argv)
 
     try:
-        result = pipeline.build(args.sources, args.editorial)
+        # Trying other sources: the guide's answer entries name the guide's own
+        # questions, so only its topics and site settings apply.
+        try_out = args.editorial is None and args.sources.resolve() != (ROOT / "sources").resolve()
+        result = pipeline.build(args.sources, args.editorial or HERE / "editorial", with_entries=not try_out)
     except GuideError as error:
         print(error, file=sys.stderr)
         return 2

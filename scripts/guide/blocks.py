@@ -327,6 +327,30 @@ def _header_word(text: str) -> bool:
     return word in HEADER_WORDS or word.rstrip("s") in HEADER_WORDS
 
 
+def python_code(blocks: list[Block]) -> list[str]:
+    """The Python snippets in blocks, nested lists included."""
+    found = []
+    for block in blocks:
+        if isinstance(block, Code) and block.language == "python":
+            found.append(block.text)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                found += python_code(list(item))
+    return found
+
+
+def reformat(blocks: list[Block], formatted: dict[str, str]) -> list[Block]:
+    """The same blocks with each Python snippet replaced by its formatted text."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Code) and block.language == "python":
+            block = Code("python", formatted.get(block.text, block.text))
+        elif isinstance(block, ListBlock):
+            block = ListBlock(block.ordered, tuple(tuple(reformat(list(item), formatted)) for item in block.items))
+        out.append(block)
+    return out
+
+
 def answer_blocks(raw: RawQuestion, problems: Problems) -> list[Block]:
     """The cleaned blocks of one raw answer."""
     lines = tokenize(raw)

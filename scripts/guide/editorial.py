@@ -157,7 +157,7 @@ def _outside_fences(markdown: str) -> str:
     return re.sub(r"(?ms)^\s*```.*?^\s*```", "", markdown)
 
 
-def load(directory: Path, display_root: str) -> Editorial:
+def load(directory: Path, display_root: str, with_entries: bool = True) -> Editorial:
     topics_path = directory / "topics.yml"
     if not topics_path.exists():
         raise GuideError(f"{display_root}/topics.yml", 1, "missing: the topic pages are listed here")
@@ -167,7 +167,7 @@ def load(directory: Path, display_root: str) -> Editorial:
     if site_path.exists():
         editorial.site = _yaml(site_path, f"{display_root}/site.yml", site_path.read_text(encoding="utf-8")) or {}
     slugs = {t.slug for t in topics}
-    for path in sorted((directory / "questions").glob("*.md")):
+    for path in sorted((directory / "questions").glob("*.md")) if with_entries else ():
         entry = load_entry(path, f"{display_root}/questions/{path.name}")
         if entry.topic and entry.topic not in slugs:
             raise GuideError(entry.path, entry.line("topic"), f"unknown topic '{entry.topic}' (see topics.yml)")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import blocks as blocks_mod
 from . import editorial as editorial_mod
-from . import merge, render
+from . import code, merge, render
 from .errors import GuideError
 from .model import Markdown, Question, RawQuestion
 from .read import read_source
@@ -48,7 +48,7 @@ def _normal(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-def build(sources: Path, editorial_dir: Path) -> Result:
+def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Result:
     raws, guides = read_all(sources)
     warnings: list[str] = []
     questions: list[Question] = []
@@ -73,7 +73,7 @@ def build(sources: Path, editorial_dir: Path) -> Result:
         by_id.setdefault(ident, question)
 
     merge.drop_repeated_paragraphs(questions)
-    editorial = editorial_mod.load(editorial_dir, _display(editorial_dir))
+    editorial = editorial_mod.load(editorial_dir, _display(editorial_dir), with_entries)
     editorial_mod.check_ids(editorial, set(by_id))
 
     groups = merge.Groups()
@@ -106,6 +106,7 @@ def build(sources: Path, editorial_dir: Path) -> Result:
 
     for q in canonicals:
         _apply(q, editorial)
+    _format_code(canonicals)
 
     pages = []
     for topic in editorial.topics:
@@ -140,7 +141,7 @@ def _apply(question: Question, editorial: editorial_mod.Editorial) -> None:
         if entry.title:
             question.title = entry.title
         if entry.body:
-            question.blocks = [Markdown(render.format_fences(entry.body))]
+            question.blocks = [Markdown(entry.body)]
         question.topic = entry.topic
         question.difficulty = entry.difficulty
         question.tags = entry.tags
@@ -148,6 +149,22 @@ def _apply(question: Question, editorial: editorial_mod.Editorial) -> None:
         question.topic = propose_topic(question, editorial.topics)
     if not question.difficulty:
         question.difficulty = "intermediate"
+
+
+def _format_code(questions: list[Question]) -> None:
+    """Format every Python snippet of the build in one pass."""
+    snippets: list[str] = []
+    for q in questions:
+        for block in q.blocks:
+            if isinstance(block, Markdown):
+                snippets += render.fenced_python(block.text)
+        snippets += blocks_mod.python_code(q.blocks)
+    formatted = code.format_python([s for s in snippets if code.parses(s)])
+    for q in questions:
+        q.blocks = [
+            Markdown(render.format_fences(b.text, formatted)) if isinstance(b, Markdown) else b
+            for b in blocks_mod.reformat(q.blocks, formatted)
+        ]
 
 
 def propose_topic(question: Question, topics: list[editorial_mod.Topic]) -> str:

@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from . import clean, code
+from . import clean
 from .editorial import Editorial, Topic
 from .model import Block, Code, ListBlock, Markdown, Paragraph, Question, Table
 
@@ -69,16 +69,20 @@ def answer_markdown(blocks: list[Block]) -> str:
     return "\n\n".join(block_markdown(b) for b in blocks)
 
 
-def format_fences(markdown: str) -> str:
-    """black-format the unindented Python fences of hand-written Markdown."""
+PYTHON_FENCE = re.compile(r"(?ms)^(```+)(python|py)\n(.*?)\n\1[ \t]*$")
 
+
+def fenced_python(markdown: str) -> list[str]:
+    """The unindented Python fences of hand-written Markdown."""
+    return [m.group(3) for m in PYTHON_FENCE.finditer(markdown)]
+
+
+def format_fences(markdown: str, formatted: dict[str, str]) -> str:
     def repl(match: re.Match[str]) -> str:
-        body = match.group(3)
-        if code.parses(body):
-            body = code.format_python(body).rstrip("\n")
+        body = formatted.get(match.group(3), match.group(3))
         return f"{match.group(1)}{match.group(2)}\n{body}\n{match.group(1)}"
 
-    return re.sub(r"(?ms)^(```+)(python|py)\n(.*?)\n\1[ \t]*$", repl, markdown)
+    return PYTHON_FENCE.sub(repl, markdown)
 
 
 def meta_line(question: Question) -> str:

@@ -1,6 +1,7 @@
 """Raw answer fragments in, Markdown out: one case per kind of damage."""
 
-from guide.blocks import Problems, answer_blocks
+from guide.blocks import Problems, answer_blocks, python_code, reformat
+from guide.code import format_python
 from guide.model import Place, RawQuestion
 from guide.render import answer_markdown
 
@@ -9,7 +10,8 @@ NB = "\u00a0"
 
 def md(lines: list[str], *, double_spaced=False, wrap=0, question="What is it?") -> str:
     raw = RawQuestion(question, Place("s.txt", 1, 1, 1), lines, 2, double_spaced, wrap)
-    return answer_markdown(answer_blocks(raw, Problems()))
+    blocks = answer_blocks(raw, Problems())
+    return answer_markdown(reformat(blocks, format_python(python_code(blocks))))
 
 
 def test_answer_prefix_is_removed():

@@ -47,17 +47,21 @@ def test_a_line_one_space_short_snaps_to_its_block():
     assert code.fix_indentation(broken) == "def email():\n    msg = 1\n    send(msg)"
 
 
-def test_repair_formats_with_black_and_parses():
+def test_repair_makes_broken_code_parse():
     repaired = code.repair_python("fromflask import Flask\n\ndef f()\n    return \u2018x\u2019")
     assert repaired.parses
-    assert repaired.code == "from flask import Flask\n\n\ndef f():\n    return \"x\""
+    assert repaired.code == "from flask import Flask\n\ndef f():\n    return 'x'"
     assert set(repaired.fixes) >= {"glued 'from'", "missing colon"}
     ast.parse(repaired.code)
 
 
-def test_working_code_is_not_repaired_only_formatted():
-    repaired = code.repair_python("x=1")
-    assert repaired.fixes == () and repaired.code == "x = 1"
+def test_working_code_is_not_repaired():
+    assert code.repair_python("x=1").fixes == ()
+
+
+def test_formatter_gives_one_style_and_leaves_what_it_cannot_parse():
+    formatted = code.format_python(["x=1", "def f(:\n  pass", "x=1"])
+    assert formatted == {"x=1": "x = 1", "def f(:\n  pass": "def f(:\n  pass"}
 
 
 def test_hopeless_code_is_reported_not_parsed():

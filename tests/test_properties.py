@@ -1,0 +1,56 @@
+"""Whatever text arrives, the normaliser ends in output or a clean refusal."""
+
+import shutil
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from guide import pipeline
+from guide.errors import GuideError
+
+ROOT = Path(__file__).resolve().parent.parent
+EDITORIAL = ROOT / "scripts" / "editorial"
+REAL = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "sources").glob("*.txt"))]
+
+FRAGMENTS = st.sampled_from(
+    ["1) ", "Q #2) ", "3. ", "Answer: ", "\u2022\t", "  1. ", "def f()", "    return x", "fromflask import X",
+     "\u00a0\u00a0\u00a0\u00a0", "-" * 50, "&lt;p&gt;", "\u201cq\u201d", "Feature", "What is Flask?", "\n", "\n\n",
+     ":", "{% for x in y %}", "upstream a {", "}", "pip install flask", "\t", "```", "|", "<b>", "#"]
+)
+TEXT = st.lists(st.one_of(FRAGMENTS, st.text(max_size=30)), max_size=60).map("".join)
+
+
+def mutate(data: st.DataObject) -> str:
+    source = data.draw(st.sampled_from(REAL))
+    start = data.draw(st.integers(0, len(source)))
+    end = data.draw(st.integers(start, min(len(source), start + 3000)))
+    piece = source[start:end]
+    cut = data.draw(st.integers(0, len(piece)))
+    return piece[:cut] + data.draw(TEXT) + piece[cut:]
+
+
+def outcome(tmp_path: Path, text: str) -> None:
+    folder = tmp_path / "src"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    (folder / "x.txt").write_text(text, encoding="utf-8")
+    try:
+        result = pipeline.build(folder, EDITORIAL, with_entries=False)
+    except GuideError as error:
+        assert error.line >= 1 and error.path.endswith("x.txt")
+        return
+    assert result.files and all(isinstance(v, str) for v in result.files.values())
+    assert len(result.report) >= 1
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=TEXT)
+def test_random_text_gives_output_or_a_clean_error(tmp_path, text):
+    outcome(tmp_path, text)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_mutated_real_sources_give_output_or_a_clean_error(tmp_path, data):
+    outcome(tmp_path, mutate(data))
