@@ -1,0 +1,188 @@
+"""Practice mode in a real browser: the site built once, served locally, driven by Chromium.
+
+Three builds of a staged copy of docs/ (so the work tree is never written),
+each ``mkdocs build --strict`` with the repository's mkdocs.yml:
+
+- online: served by an in-process http.server on 127.0.0.1;
+- instant: the same with Material's ``navigation.instant`` switched on, to check
+  that practice mode follows Material's document$ from page to page;
+- offline: ``OFFLINE=true`` (Material's offline plugin, no directory URLs),
+  opened from file://.
+
+Every page gets a fresh browser context (fresh localStorage) in which any
+request to another host is aborted and recorded, and each test ends by
+checking that none was made.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = ROOT / "mkdocs.yml"
+DOCS = ROOT / "docs"
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+# Where the offline build's iframe-worker shim is kept (the offline build's
+# own files). Listed in extra.polyfills, it keeps Material's offline plugin
+# from adding its CDN copy; when it is not there, an empty stand-in does that
+# job here, since these tests do not use search offline.
+SHIM_SOURCE = ROOT / "scripts" / "site_build" / "vendor" / "iframe-worker" / "shim.js"
+SHIM = "assets/vendor/iframe-worker/shim.js"
+
+# Builds mkdocs.yml with another docs_dir and site_dir, as `mkdocs build`
+# would, plus the polyfill and extra theme features given on the command line.
+BUILD_SCRIPT = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config_file, docs_dir, site_dir, polyfill, features = sys.argv[1:6]
+config = load_config(config_file, docs_dir=docs_dir, site_dir=site_dir, strict=True)
+if polyfill:
+    config.extra["polyfills"] = list(config.extra.get("polyfills", [])) + [polyfill]
+for feature in filter(None, features.split(",")):
+    config.theme["features"] = list(config.theme["features"]) + [feature]
+build(config)
+"""
+
+
+def build_site(work: Path, *, offline: bool = False, features: str = "") -> Path:
+    docs = work / "docs"
+    site = work / "site"
+    shutil.copytree(DOCS, docs)
+    polyfill = ""
+    if offline:
+        shim = docs / SHIM
+        shim.parent.mkdir(parents=True, exist_ok=True)
+        if SHIM_SOURCE.exists():
+            shutil.copyfile(SHIM_SOURCE, shim)
+        else:
+            shim.write_text("/* stand-in for the iframe-worker shim */\n", encoding="utf-8")
+        polyfill = SHIM
+    env = {**os.environ, **QUIET_BANNERS, "OFFLINE": "true" if offline else "false"}
+    done = subprocess.run(
+        [sys.executable, "-c", BUILD_SCRIPT, str(CONFIG), str(docs), str(site), polyfill, features],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stdout}{done.stderr}"
+    return site
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> Path:
+    if not CHROMIUM.exists():
+        message = f"Chromium not found at {CHROMIUM}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return CHROMIUM
+
+
+def serve(site: Path):
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def online_url(tmp_path_factory, chromium_path):
+    server, url = serve(build_site(tmp_path_factory.mktemp("online")))
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def instant_url(tmp_path_factory, chromium_path):
+    server, url = serve(build_site(tmp_path_factory.mktemp("instant"), features="navigation.instant"))
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def offline_url(tmp_path_factory, chromium_path) -> str:
+    site = build_site(tmp_path_factory.mktemp("offline"), offline=True)
+    assert (site / "basics.html").exists(), "the offline build should not use directory URLs"
+    return site.as_uri() + "/"
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium_path), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A browser context on one site, recording requests to other hosts."""
+
+    def __init__(self, browser, base: str, **options):
+        self.base = base
+        self.context = browser.new_context(**options)
+        self.outside: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(10_000)
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(self.base) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def goto(self, path: str):
+        self.page.goto(self.base + path)
+        # practice.js has run once the practice markup is in place.
+        self.page.wait_for_selector("[data-practice-ready]", state="attached")
+        return self.page
+
+
+@pytest.fixture
+def visit(browser):
+    """visit(base, **context_options) -> Visit; checks afterwards that only `base` was asked."""
+    opened: list[Visit] = []
+
+    def open_visit(base: str, **options) -> Visit:
+        opened.append(Visit(browser, base, **options))
+        return opened[-1]
+
+    yield open_visit
+    for v in opened:
+        v.context.close()
+    for v in opened:
+        assert v.outside == [], f"requests to other hosts: {v.outside}"
