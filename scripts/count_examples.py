@@ -33,8 +33,10 @@ def tally(harness, docs: Path, cases_dir: Path) -> dict:
     guide = harness.collect(docs)
     cases = harness.load_cases(cases_dir)
     figures: dict = {
-        "pages_with_questions": sum(1 for p in guide.pages if p.questions),
-        "questions": len(guide.questions),
+        # Headings with ids also mark non-question sections (tags, practice):
+        # count only the answers and pages that hold code.
+        "answers_with_code": sum(1 for q in guide.questions.values() if q.blocks),
+        "pages_with_code": len({q.page for q in guide.questions.values() if q.blocks}),
         "blocks": 0,
         "by_language": Counter(),
         "run_checked": [],
@@ -94,7 +96,7 @@ def report(figures: dict) -> str:
     add = lines.append
     add(
         f"Code blocks: {figures['blocks']} "
-        f"({figures['questions']} questions on {figures['pages_with_questions']} pages)"
+        f"in {figures['answers_with_code']} answers on {figures['pages_with_code']} pages"
     )
     for lang, count in sorted(figures["by_language"].items(), key=lambda kv: (-kv[1], kv[0])):
         add(f"  {lang}: {count}")
