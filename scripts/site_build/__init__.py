@@ -1,0 +1,8 @@
+"""The publishing build behind ``python scripts/build.py``.
+
+One module per job: ``project`` (what the build reads from the repository),
+``printpage`` (the one-page edition), ``downloads`` (the downloads page's
+links and sizes), ``mkdocs_run`` (one MkDocs build of a staged copy of docs/),
+``pdf`` (Chromium prints the one-page edition), ``archive`` (a reproducible
+zip) and ``chromium`` (where the browser is and how it is started).
+"""
