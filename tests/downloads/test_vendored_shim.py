@@ -1,0 +1,36 @@
+"""The vendored iframe-worker shim is the published file, with its licence."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from site_build import offline
+
+
+def test_the_shim_and_licence_match_the_checksums_in_the_vendor_readme():
+    readme = (offline.VENDOR / "README.md").read_text(encoding="utf-8")
+    listed = dict(re.findall(r"^\| `([^`]+)` \| `([0-9a-f]{64})` \|$", readme, re.MULTILINE))
+    assert set(listed) == {"shim.js", "LICENSE"}
+    for name, digest in listed.items():
+        assert hashlib.sha256((offline.VENDOR / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_the_readme_names_the_version_the_build_states():
+    readme = (offline.VENDOR / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith(f"# iframe-worker {offline.VERSION} ")
+    assert f"iframe-worker {offline.VERSION} shim" in offline.BANNER
+
+
+def test_the_licence_is_mit():
+    text = (offline.VENDOR / "LICENSE").read_text(encoding="utf-8")
+    assert "Permission is hereby granted, free of charge" in text
+    assert "Martin Donath" in text
+
+
+def test_staging_copies_the_shim_with_its_licence_where_the_polyfill_points(tmp_path):
+    path = offline.stage_shim(tmp_path)
+    assert "iframe-worker" in path  # what Material's offline plugin looks for
+    staged = (tmp_path / path).read_bytes()
+    assert staged == offline.BANNER.encode() + (offline.VENDOR / "shim.js").read_bytes()
+    assert ((tmp_path / path).parent / "LICENSE").read_bytes() == (offline.VENDOR / "LICENSE").read_bytes()
