@@ -60,6 +60,8 @@ def print_page(url: str, *, name: str) -> tuple[bytes, list[str]]:
     text of the page's headings."""
     from playwright.sync_api import sync_playwright
 
+    if not chromium.available():
+        raise SystemExit(f"no Chromium at {chromium.executable()}: set CHROMIUM_PATH to print the PDF")
     with sync_playwright() as playwright:
         browser = chromium.launch(playwright)
         try:
