@@ -190,6 +190,7 @@ def test_links_to_an_answer_reveal_it_in_quiz_mode(visit, online_url):
 
     # An alias id of a merged duplicate reveals the question it was merged into.
     topic, alias, qid = an_alias()
+    page.goto(online_url)
     page.goto(online_url + f"{topic}/#{alias}")
     page.wait_for_selector("[data-practice-ready]", state="attached")
     assert shown_answers(page) == [qid]
@@ -212,12 +213,17 @@ def test_search_result_opens_the_answer_in_quiz_mode(visit, online_url):
     search = page.locator("input.md-search__input")
     result = page.locator(f".md-search-result__list a[href$='#{target}']").first
     for _ in range(20):  # the search worker needs a moment after page load
-        search.fill(title)
+        search.click()  # typed for real: Material reads the keystrokes
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+        page.keyboard.type(title)
         try:
-            result.wait_for(state="visible", timeout=1000)
+            result.wait_for(state="attached", timeout=1000)
             break
         except Exception:
             continue
+    if not result.is_visible():  # among the "more on this page" results
+        result.locator("xpath=ancestor::details[1]/summary").click()
     result.click()
     page.wait_for_url(re.compile(f"#{target}$"))
     page.wait_for_selector("[data-practice-ready]", state="attached")
