@@ -30,6 +30,7 @@ class Result:
     zip: Path
     pdf: pdf.PdfFile
     offline_site: Path  # the unzipped offline site, in the work folder
+    epoch: int  # the build's timestamp (SOURCE_DATE_EPOCH, else the last commit's time)
 
 
 def stage(work: Path, name: str) -> Path:
@@ -102,4 +103,5 @@ def build(out: Path, work: Path) -> Result:
         zip=published / downloads.ZIP_NAME,
         pdf=pdf.PdfFile(path=published / downloads.PDF_NAME, size=made_pdf.size, pages=made_pdf.pages),
         offline_site=offline_site,
+        epoch=epoch,
     )

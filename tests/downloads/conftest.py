@@ -40,6 +40,7 @@ class Built:
     pdf: Path
     pdf_pages: int
     unzipped: Path  # the zip's top folder, extracted
+    epoch: int  # the time the build stamped on everything
 
 
 @pytest.fixture(scope="session")
@@ -56,6 +57,7 @@ def built(tmp_path_factory) -> Built:
         pdf=result.pdf.path,
         pdf_pages=result.pdf.pages,
         unzipped=target / downloads.TOP_FOLDER,
+        epoch=result.epoch,
     )
 
 

@@ -52,3 +52,12 @@ def test_unzipped_files_are_readable_and_folders_are_enterable(tmp_path):
         modes = {i.filename: i.external_attr >> 16 for i in z.infolist()}
     assert modes["top/index.html"] == 0o100644
     assert modes["top/b/"] == 0o40755
+
+
+def test_the_build_time_is_the_source_date_epoch_when_given(monkeypatch):
+    from site_build import project
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert project.source_date_epoch() == 1_700_000_000
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    assert project.source_date_epoch() == project.ZIP_EPOCH  # a zip cannot hold earlier times
