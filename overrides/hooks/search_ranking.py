@@ -1,0 +1,73 @@
+"""Rank answers above the pages and lists that contain them in search.
+
+Material's search indexes each page twice over: the page itself (its title
+and the text before the first heading) and one entry per section. When a
+query matches a page title - "cookies" and the page "Sessions, cookies and
+contexts" - the worker multiplies the page entry's score by up to 5 and the
+section's by up to 2, shows the page first and folds its answers away under
+"N more on this page"; Enter then opens the top of the page, not the answer.
+No setting changes that (a page's `search.boost` applies to all its entries
+alike), so this hook lowers the boost of every search entry that is not an
+answer, after the search plugin has written its index and before the offline
+plugin, if any, turns the index into a script.
+
+Which entries are answers is not guessed from the pages: it is the set of
+targets of the short links q/<id>/ that the normaliser generated for the
+redirects plugin (docs/redirects.yml), i.e. "<page>#<question id>".
+
+Without this hook the site still works: answers are found, but grouped under
+their page as Material does by default.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+log = logging.getLogger("mkdocs.hooks.search_ranking")
+
+# Boost of every entry that is not an answer. Material multiplies a page
+# entry's score by up to 2.5 times more than a section's, so anything under
+# 0.4 ranks an equally good answer first; 0.1 leaves a clear margin.
+OTHER_ENTRIES_BOOST = 0.1
+
+_answers_by_page: dict[str, set[str]] = {}
+_answer_locations: set[str] = set()
+
+
+def on_config(config):
+    _answers_by_page.clear()
+    _answer_locations.clear()
+    redirects = config.plugins.get("redirects")
+    maps = redirects.config.get("redirect_maps", {}) if redirects else {}
+    for target in maps.values():
+        page, _, anchor = str(target).partition("#")
+        if anchor:
+            _answers_by_page.setdefault(page, set()).add(anchor)
+    return config
+
+
+def on_page_context(context, page, config, nav):
+    for anchor in _answers_by_page.get(page.file.src_uri, ()):
+        _answer_locations.add(f"{page.url}#{anchor}")
+    return context
+
+
+@event_priority(-50)  # after the search plugin (0), before the offline plugin (-100)
+def on_post_build(config):
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if not index_file.exists():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    answers = 0
+    for entry in index["docs"]:
+        if entry["location"] in _answer_locations:
+            answers += 1
+        else:
+            entry["boost"] = entry.get("boost", 1) * OTHER_ENTRIES_BOOST
+    if _answer_locations and not answers:
+        log.warning("search ranking: no answer found in the search index")
+    index_file.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
