@@ -17,9 +17,10 @@ QUOTE_LOOKALIKES = str.maketrans({"\u2032": "'", "\u2033": '"', "\u00b4": "'", "
 
 # Lines that are site chrome: video players, download and quiz ads, comment
 # forms, list intros that announce the page rather than answer anything.
-CHROME_LINES = [
-    re.compile(p, re.I)
-    for p in (
+CHROME_LINE = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
         r"^\s*play\s*unmute\s*$",
         r"^\s*(full\s*screen|mute|unmute|pause|replay|close ad|advertisement|ad)\s*$",
         r"^\s*vdo\.ai\s*$",
@@ -30,8 +31,10 @@ CHROME_LINES = [
         r"^\s*required\s+fields\s+are\s+marked.*$",
         r"^\s*below\s+(are|is)\s+the\s+list\s+of\b.*$",
         r"^\s*(share\s+this|related\s+posts?|read\s+more|subscribe\b.*|click\s+here\b.*)\s*$",
-    )
-]
+        )
+    ),
+    re.I,
+)
 
 # Sentences that point at a picture the scrape lost.
 LOST_IMAGE = re.compile(
@@ -50,13 +53,15 @@ OUTRO = re.compile(
 
 def fix_characters(text: str) -> str:
     """Mojibake and curly quotes (ftfy), HTML entities, prime quotes."""
+    if text.isascii():  # nothing for ftfy to fix, and most lines are plain ASCII
+        return html.unescape(text) if "&" in text else text
     text = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=True)
     text = html.unescape(text)
     return text.translate(QUOTE_LOOKALIKES)
 
 
 def is_chrome(line: str) -> bool:
-    return any(p.match(line) for p in CHROME_LINES)
+    return bool(CHROME_LINE.match(line))
 
 
 def drop_lost_images(text: str) -> str:
@@ -137,10 +142,13 @@ def prose(text: str) -> str:
     return text
 
 
+PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z']*(-[A-Za-z']+)*[.,;:!?]?$")
+
+
 def _prose_words(text: str) -> str:
     out = []
     for token in re.split(r"(\s+)", text):
-        if not token or token.isspace():
+        if not token or token.isspace() or PLAIN_WORD.match(token):
             out.append(token)
             continue
         coded = _code_token(token)

@@ -12,9 +12,7 @@ from __future__ import annotations
 import ast
 import re
 import subprocess
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from ruff.__main__ import find_ruff_bin
 
@@ -225,23 +223,36 @@ def repair_python(code: str) -> Repaired:
     return Repaired(code.strip("\n"), parses(code), tuple(fixes))
 
 
+SNIPPET_MARK = "# --normalise-snippet-{}--"
+SNIPPET_SPLIT = re.compile(r"(?m)^# --normalise-snippet-(\d+)--\n")
+
+
 def format_python(snippets: list[str]) -> dict[str, str]:
-    """Each distinct snippet formatted by ruff; one that ruff refuses stays as it is."""
+    """Each distinct snippet formatted by ruff; one that does not parse stays as it is.
+
+    The parsing snippets go through one ruff process as one module, each
+    behind a marker comment, and are split apart again: snippets are
+    top-level code, so each comes out as it would alone.
+    """
     distinct = sorted(set(snippets))
-    if not distinct:
-        return {}
-    with tempfile.TemporaryDirectory(prefix="normalise-format-") as folder:
-        paths = []
-        for number, snippet in enumerate(distinct):
-            path = Path(folder) / f"s{number}.py"
-            path.write_text(snippet.rstrip("\n") + "\n", encoding="utf-8")
-            paths.append(path)
-        subprocess.run(
-            [find_ruff_bin(), "format", "--isolated", "--no-cache", "--quiet", folder],
-            capture_output=True,
-            check=False,
-        )  # a file ruff cannot parse is left untouched, which is what we want
-        return {s: p.read_text(encoding="utf-8").strip("\n") for s, p in zip(distinct, paths)}
+    good = [s for s in distinct if parses(s)]
+    formatted = {s: s.strip("\n") for s in distinct}
+    if not good:
+        return formatted
+    module = "".join(f"{SNIPPET_MARK.format(n)}\n{snippet.strip(chr(10))}\n" for n, snippet in enumerate(good))
+    result = subprocess.run(
+        [find_ruff_bin(), "format", "--isolated", "--no-cache", "--quiet", "-"],
+        input=module,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    pieces = SNIPPET_SPLIT.split(result.stdout) if result.returncode == 0 else []
+    # pieces: ["", "0", text0, "1", text1, ...]
+    if len(pieces) == 2 * len(good) + 1:
+        for number, text in zip(pieces[1::2], pieces[2::2]):
+            formatted[good[int(number)]] = text.strip("\n")
+    return formatted
 
 
 def dedent(code: str) -> str:

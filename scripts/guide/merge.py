@@ -7,6 +7,7 @@ words, so the work grows with the number of questions, not its square.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -51,29 +52,35 @@ class Proposal:
 
 
 def propose(questions: list[Question]) -> list[Proposal]:
-    """Pairs of questions whose content words overlap enough to be one question."""
+    """Pairs of questions whose content words overlap enough to be one question.
+
+    Prefix filtering (the all-pairs similarity join): two sets with Jaccard
+    similarity >= t must share one of the rarest ``len - ceil(t * len) + 1``
+    words of each, so only those words are indexed. No pair above the
+    threshold is missed, and unrelated questions are never compared, which
+    keeps the work close to linear in the number of questions.
+    """
     signatures = [content_words(q.source_text) for q in questions]
-    index: dict[str, list[int]] = defaultdict(list)
-    for number, words in enumerate(signatures):
+    frequency: dict[str, int] = defaultdict(int)
+    for words in signatures:
         for word in words:
-            index[word].append(number)
-    # A word shared by a large share of the questions says nothing about duplication.
-    limit = max(50, len(questions) // 20)
-    seen: set[tuple[int, int]] = set()
+            frequency[word] += 1
+    index: dict[str, list[int]] = defaultdict(list)
     proposals: list[Proposal] = []
     for number, words in enumerate(signatures):
-        for word in sorted(words):
-            postings = index[word]
-            if len(postings) > limit:
-                continue
-            for other in postings:
-                if other <= number or (number, other) in seen:
-                    continue
-                seen.add((number, other))
-                union = len(words | signatures[other])
-                score = len(words & signatures[other]) / union if union else 0.0
-                if score >= PROPOSE and questions[number].id != questions[other].id:
-                    proposals.append(Proposal(questions[number].id, questions[other].id, round(score, 3)))
+        if not words:
+            continue
+        ordered = sorted(words, key=lambda w: (frequency[w], w))
+        prefix = ordered[: len(ordered) - math.ceil(PROPOSE * len(ordered)) + 1]
+        candidates: set[int] = set()
+        for word in prefix:
+            candidates.update(index[word])
+            index[word].append(number)
+        for other in sorted(candidates):
+            union = len(words | signatures[other])
+            score = len(words & signatures[other]) / union
+            if score >= PROPOSE and questions[number].id != questions[other].id:
+                proposals.append(Proposal(questions[other].id, questions[number].id, round(score, 3)))
     return proposals
 
 

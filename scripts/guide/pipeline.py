@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,7 +160,7 @@ def _format_code(questions: list[Question]) -> None:
             if isinstance(block, Markdown):
                 snippets += render.fenced_python(block.text)
         snippets += blocks_mod.python_code(q.blocks)
-    formatted = code.format_python([s for s in snippets if code.parses(s)])
+    formatted = code.format_python(snippets)
     for q in questions:
         q.blocks = [
             Markdown(render.format_fences(b.text, formatted)) if isinstance(b, Markdown) else b
@@ -172,7 +173,13 @@ def propose_topic(question: Question, topics: list[editorial_mod.Topic]) -> str:
     text = " " + re.sub(r"[^a-z0-9_@]+", " ", question.source_text.lower()) + " "
     best, score = topics[0].slug, 0
     for topic in topics:
-        hits = sum(1 for k in topic.keywords if f" {k.lower()} " in text or f" {k.lower()}s " in text)
+        hits = len(_keyword_pattern(topic.keywords).findall(text))
         if hits > score:
             best, score = topic.slug, hits
     return best
+
+
+@functools.lru_cache(maxsize=None)
+def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    words = sorted({re.sub(r"[^a-z0-9_@]+", " ", k.lower()).strip() for k in keywords}, key=len, reverse=True)
+    return re.compile(r"(?<= )(?:" + "|".join(re.escape(w) for w in words if w) + r")s?(?= )")

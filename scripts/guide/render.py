@@ -228,5 +228,7 @@ def redirect_map(pages: list[tuple[Topic, list[Question]]]) -> str:
             target = f"{topic.slug}.md#{q.id}"
             for ident in [q.id, *(a.id for a in q.aliases)]:
                 maps[f"q/{ident}.md"] = target
-    data = yaml.safe_dump({"plugins": {"redirects": {"redirect_maps": dict(sorted(maps.items()))}}}, sort_keys=False, width=1000)
-    return HEADER + data
+    # Ids and page names are plain slugs, so the YAML is written directly.
+    lines = ["plugins:", "  redirects:", "    redirect_maps:"]
+    lines += [f"      {source}: {target}" for source, target in sorted(maps.items())]
+    return HEADER + "\n".join(lines) + "\n"

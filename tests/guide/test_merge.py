@@ -23,10 +23,15 @@ def test_similar_questions_are_proposed_and_different_ones_are_not():
     assert pairs == {("a", "b"): 1.0}
 
 
-def test_words_shared_by_most_questions_are_not_compared():
-    # 200 questions sharing one common word and nothing else are not paired with each other.
+def test_questions_sharing_only_a_common_word_are_not_paired():
     questions = [q(f"q{i}", f"session topic{i} detail{i}") for i in range(200)]
     assert propose(questions) == []
+
+
+def test_a_duplicate_among_many_is_still_found():
+    questions = [q(f"q{i}", f"session topic{i} detail{i}") for i in range(200)]
+    questions.append(q("dup", "session topic7 detail7 again"))
+    assert [(p.first, p.second) for p in propose(questions)] == [("q7", "dup")]
 
 
 def test_repeated_paragraph_stays_with_the_question_it_answers():
