@@ -19,7 +19,7 @@ DIFFICULTIES = ("beginner", "intermediate", "advanced")
 REWRITE_KINDS = ("factual-fix", "outdated-api", "python-fundamentals", "merged", "completed-example", "clarity")
 KEYS = {
     "title", "title_reason", "topic", "difficulty", "tags", "aliases", "merge_reason", "rewrite",
-    "distinct",
+    "distinct", "distinct_reason",
 }
 
 
@@ -48,6 +48,7 @@ class Entry:
     rewrite_kind: str = ""
     rewrite_reason: str = ""
     distinct: tuple[str, ...] = ()
+    distinct_reason: str = ""
     body: str = ""
 
     def line(self, key: str) -> int:
@@ -126,6 +127,7 @@ def load_entry(path: Path, display: str) -> Entry:
     entry.aliases = tuple(str(a) for a in (data.get("aliases") or ()))
     entry.merge_reason = str(data.get("merge_reason") or "").strip()
     entry.distinct = tuple(str(a) for a in (data.get("distinct") or ()))
+    entry.distinct_reason = str(data.get("distinct_reason") or "").strip()
     rewrite = data.get("rewrite")
     if rewrite is not None:
         if not isinstance(rewrite, dict):
@@ -141,6 +143,8 @@ def _check_entry(entry: Entry) -> None:
         raise GuideError(entry.path, entry.line("difficulty"), f"difficulty must be one of {', '.join(DIFFICULTIES)}")
     if entry.aliases and not entry.merge_reason:
         raise GuideError(entry.path, entry.line("aliases"), "aliases need a merge_reason")
+    if entry.distinct and not entry.distinct_reason:
+        raise GuideError(entry.path, entry.line("distinct"), "distinct needs a distinct_reason")
     if entry.body and not entry.rewrite_kind:
         raise GuideError(entry.path, 1, "a body replaces the answer: say why with rewrite: {kind, reason}")
     if entry.rewrite_kind and not entry.body:

@@ -83,12 +83,16 @@ def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Resu
     for entry in editorial.entries.values():
         for alias in entry.aliases:
             groups.union(entry.id, alias)
-    distinct = {
-        frozenset((entry.id, other)) for entry in editorial.entries.values() for other in entry.distinct
-    }
+    distinct = [(entry.id, other) for entry in editorial.entries.values() for other in entry.distinct]
+
+    def kept_apart(first: str, second: str) -> bool:
+        """An editor said these two questions' groups are different questions."""
+        pair = {groups.find(first), groups.find(second)}
+        return any({groups.find(a), groups.find(b)} == pair for a, b in distinct)
+
     proposals = merge.propose(list(by_id.values()))
     for p in proposals:
-        if p.score >= merge.AUTO_MERGE and frozenset((p.first, p.second)) not in distinct:
+        if p.score >= merge.AUTO_MERGE and not kept_apart(p.first, p.second):
             groups.union(p.first, p.second)
 
     # One canonical question per group: the one with an editorial file naming aliases, else the first.
@@ -131,7 +135,7 @@ def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Resu
     ]
     pending = [
         p for p in proposals
-        if groups.find(p.first) != groups.find(p.second) and frozenset((p.first, p.second)) not in distinct
+        if groups.find(p.first) != groups.find(p.second) and not kept_apart(p.first, p.second)
     ]
     return Result(files, report, warnings, pending, canonicals)
 

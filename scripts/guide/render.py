@@ -91,10 +91,11 @@ def meta_line(question: Question) -> str:
         label = DIFFICULTY_LABEL.get(question.difficulty, question.difficulty.title())
         parts.append(f'<span class="qmeta-difficulty qmeta-{question.difficulty}">{label}</span>')
     for tag in question.tags:
-        parts.append(f'<span class="qmeta-tag">{html.escape(tag)}</span>')
+        # A link to the tag's list; md_in_html lets MkDocs resolve it for the online and offline builds.
+        parts.append(f"[{html.escape(tag)}](tags.md#tag-{tag}){{ .qmeta-tag }}")
     if not parts:
         return ""
-    return f'<p class="qmeta" data-difficulty="{question.difficulty}">{" ".join(parts)}</p>'
+    return f'<p class="qmeta" data-difficulty="{question.difficulty}" markdown="span">{" ".join(parts)}</p>'
 
 
 def also_asked(question: Question) -> str:

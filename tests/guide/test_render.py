@@ -22,6 +22,7 @@ def test_heading_carries_the_stable_id_and_aliases_are_anchors_before_it():
     assert '<div class="alias-anchor" id="what-is-python-flask"></div>\n\n## What is Flask? {#what-is-flask}' in text
     assert "*Also asked as:* “What is Python Flask?”" in text
     assert 'class="qmeta-difficulty qmeta-beginner">Beginner<' in text
+    assert "[basics](tags.md#tag-basics){ .qmeta-tag }" in text
 
 
 def test_page_starts_with_front_matter_and_a_generated_comment():
