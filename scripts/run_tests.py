@@ -1,0 +1,58 @@
+"""Run the test suite in groups, one pytest process each, and total the results.
+
+    python scripts/run_tests.py [pytest arguments]
+
+Playwright's sync API allows one running instance per process, and each browser
+suite keeps one for its whole session, so each runs in a process of its own;
+everything else runs together first. Every group runs even when an earlier one
+fails; the exit status is non-zero if any group failed, and the last line is
+the total, "N passed, N failed".
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BROWSER_SUITES = ["tests/browser", "tests/practice", "tests/downloads"]
+
+
+def groups() -> list[list[str]]:
+    others = sorted(
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "tests").iterdir()
+        if p.relative_to(ROOT).as_posix() not in BROWSER_SUITES
+        and (p.is_dir() or (p.name.startswith("test_") and p.suffix == ".py"))
+        and p.name != "__pycache__"
+    )
+    return [others] + [[suite] for suite in BROWSER_SUITES if (ROOT / suite).exists()]
+
+
+def main(extra: list[str]) -> int:
+    totals = {"passed": 0, "failed": 0, "skipped": 0, "error": 0}
+    status = 0
+    for paths in groups():
+        print(f"== pytest {' '.join(paths)}", flush=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", *paths, "-q", "-p", "no:cacheprovider", *extra],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        sys.stdout.write(result.stdout)
+        summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+        for count, word in re.findall(r"(\d+) (passed|failed|skipped|errors?)", summary):
+            totals["error" if word.startswith("error") else word] += int(count)
+        if result.returncode not in (0,):
+            status = 1
+    failed = totals["failed"] + totals["error"]
+    print(f"{totals['passed']} passed, {failed} failed, {totals['skipped']} skipped")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
