@@ -132,3 +132,12 @@ def test_a_bad_editorial_entry_is_refused_with_its_file(tmp_path):
     assert result.returncode == 2
     assert "no-such-id.md:1:" in result.stderr and "not the id of any source question" in result.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_questions_without_editorial_entries_get_proposed_difficulty_and_tag(tmp_path):
+    data = b"1) What is a blueprint?\nA group of routes.\n2) How do you scale a Flask app in production?\nWorkers.\n"
+    src, out = sources(tmp_path, {"a.txt": data}), tmp_path / "out"
+    assert run("--sources", str(src), "--out", str(out)).returncode == 0
+    architecture = (out / "architecture.md").read_text()
+    assert 'data-difficulty="beginner"' in architecture and "[architecture](tags.md#tag-architecture)" in architecture
+    assert 'data-difficulty="advanced"' in (out / "deployment-and-scaling.md").read_text()

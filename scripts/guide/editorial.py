@@ -29,6 +29,7 @@ class Topic:
     title: str
     description: str
     keywords: tuple[str, ...]
+    tag: str = ""
 
 
 @dataclass
@@ -83,7 +84,13 @@ def load_topics(path: Path, display: str) -> list[Topic]:
         if not isinstance(item, dict) or not {"slug", "title", "description"} <= set(item):
             raise GuideError(display, _line_of(path, "slug", number), "each topic needs slug, title and description")
         topics.append(
-            Topic(str(item["slug"]), str(item["title"]), str(item["description"]), tuple(str(k) for k in (item.get("keywords") or ())))
+            Topic(
+                str(item["slug"]),
+                str(item["title"]),
+                str(item["description"]),
+                tuple(str(k) for k in (item.get("keywords") or ())),
+                str(item.get("tag") or ""),
+            )
         )
     return topics
 

@@ -153,7 +153,27 @@ def _apply(question: Question, editorial: editorial_mod.Editorial) -> None:
     if not question.topic:
         question.topic = propose_topic(question, editorial.topics)
     if not question.difficulty:
-        question.difficulty = "intermediate"
+        question.difficulty = propose_difficulty(question.source_text)
+    if not question.tags:
+        tag = editorial.topic(question.topic).tag
+        question.tags = (tag,) if tag else ()
+
+
+BEGINNER = re.compile(r"^(what is|what are|who|why|is|how (do|can) (you|we|i) install)\b", re.I)
+ADVANCED = re.compile(
+    r"\b(scal\w*|thread\w*|context\w*|middleware|performance|async\w*|security|deploy\w*|production|"
+    r"architecture|structure|large|internals?|memory|celery|concurren\w*|signals?)\b",
+    re.I,
+)
+
+
+def propose_difficulty(text: str) -> str:
+    """A first guess for a question nobody has rated yet: definitions are for beginners."""
+    if ADVANCED.search(text):
+        return "advanced"
+    if BEGINNER.match(text):
+        return "beginner"
+    return "intermediate"
 
 
 def _format_code(questions: list[Question]) -> None:
