@@ -217,8 +217,8 @@ def questions_data(pages: list[tuple[Topic, list[Question]]]) -> str:
         for topic, questions in pages
         for q in questions
     ]
-    body = json.dumps(items, ensure_ascii=False, indent=1)
-    return f"// {MARKER} from the editorial layer. Do not edit.\nwindow.FIG_QUESTIONS = {body};\n"
+    body = ",\n".join(json.dumps(item, ensure_ascii=False, separators=(",", ":")) for item in items)
+    return f"// {MARKER} from the editorial layer. Do not edit.\nwindow.FIG_QUESTIONS = [\n{body}\n];\n"
 
 
 def redirect_map(pages: list[tuple[Topic, list[Question]]]) -> str:
