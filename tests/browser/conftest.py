@@ -1,0 +1,209 @@
+"""The built site served locally and read by Chromium through Playwright.
+
+One strict build (shared with tests/site), served by an in-process threaded
+http.server under the path of site_url, as GitHub Pages serves it (404.html
+for unknown addresses); one browser for the session. Every request any page
+makes is recorded, and each test fails if one went to another host.
+
+Chromium is /usr/bin/chromium unless CHROMIUM_PATH names another. Without it
+the tests are skipped, except when CI=true, where they fail.
+"""
+
+from __future__ import annotations
+
+import http.server
+import os
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
+
+import sitebuild  # noqa: E402
+
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 740}
+LOCAL_SCHEMES = ("data:", "blob:", "about:")
+
+
+def chromium_path() -> Path:
+    return Path(os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium")
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under `prefix`; anything else is a 404 with 404.html."""
+
+    prefix = "/"
+
+    def translate_path(self, path):
+        path = urlsplit(path).path
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "\0not-found")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    return sitebuild.build_once(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir) -> str:
+    """The site's address on the local server, ending in "/"."""
+    prefix = urlsplit(sitebuild.site_url()).path
+
+    class Handler(SiteHandler):
+        pass
+
+    Handler.prefix = prefix
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), lambda *args: Handler(*args, directory=str(site_dir))
+    )
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}{prefix}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def origin(base_url) -> str:
+    parts = urlsplit(base_url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not chromium_path().is_file():
+        reason = f"no Chromium at {chromium_path()} (set CHROMIUM_PATH): the browser tests need it"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(chromium_path()), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+class RequestLog:
+    """Every URL requested by the pages (and their workers) of a context."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def record(self, request) -> None:
+        self.urls.append(request.url)
+
+    def foreign(self, origin: str) -> list[str]:
+        return [u for u in self.urls if not u.startswith(origin + "/") and not u.startswith(LOCAL_SCHEMES)]
+
+
+@pytest.fixture(scope="session")
+def requests_log() -> RequestLog:
+    return RequestLog()
+
+
+def _context(browser, requests_log, origin, **options):
+    context = browser.new_context(color_scheme="light", **options)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    context.on("request", requests_log.record)
+    return context
+
+
+@pytest.fixture(scope="session")
+def desktop(browser, requests_log, origin):
+    context = _context(browser, requests_log, origin, viewport=DESKTOP)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def page(desktop):
+    """The desktop page, reused by the tests (each navigates where it needs)."""
+    return desktop.new_page()
+
+
+@pytest.fixture(scope="session")
+def phone(browser, requests_log, origin):
+    """A 360 x 740 touch phone."""
+    context = _context(
+        browser, requests_log, origin, viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(autouse=True)
+def nothing_from_other_hosts(requests_log, origin):
+    """Fails the test if any page requested anything from another host."""
+    start = len(requests_log.urls)
+    yield
+    made = RequestLog()
+    made.urls = requests_log.urls[start:]
+    foreign = made.foreign(origin)
+    assert not foreign, f"requests to other hosts: {foreign}"
+
+
+@pytest.fixture(scope="session")
+def topics() -> list[dict]:
+    """The topics in reading order, as scripts/editorial/topics.yml lists them."""
+    import yaml
+
+    data = yaml.safe_load((sitebuild.ROOT / "scripts" / "editorial" / "topics.yml").read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture(scope="session")
+def answers_by_page() -> dict[str, list[str]]:
+    """{page: [question ids]} from the normaliser's --report."""
+    pages: dict[str, list[str]] = {}
+    for _, page, anchor in sitebuild.normaliser_report():
+        if anchor not in pages.setdefault(page, []):
+            pages[page].append(anchor)
+    return pages
+
+
+@pytest.fixture(scope="session")
+def short_links() -> dict[str, str]:
+    """{id: "<page>.md#<anchor>"} for every short link q/<id>/."""
+    return {
+        key.removeprefix("q/").removesuffix(".md"): target for key, target in sitebuild.redirect_maps().items()
+    }
+
+
+@pytest.fixture(scope="session")
+def answer_ids(answers_by_page) -> set[str]:
+    return {anchor for answers in answers_by_page.values() for anchor in answers}

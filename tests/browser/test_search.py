@@ -1,0 +1,166 @@
+"""Material's built-in search finds each answer as a result of its own.
+
+For each realistic query, the first answer in the results (the first link to
+a heading, in the order shown, not folded away under "more on this page")
+must be the expected one, and it must be the link Enter opens (the top-scored
+link of the first result). The expected ids are the questions' stable ids.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
+
+QUERIES = {
+    "g object": "what-is-the-g-object-in-flask-how-does-it-differ-from-the-session-object",
+    "blueprint": "what-are-flask-blueprints",
+    "CORS": "what-is-flask-cors",
+    "url_for": "how-to-use-url-for-in-the-flask-application",
+    "debug mode": "how-to-debug-a-flask-application",
+    "query string": "how-to-get-query-string-in-flask",
+    "session": "how-to-use-a-session-in-flask",
+    "cookies": "how-do-you-set-and-get-cookies-in-flask",
+    "jinja": "what-is-jinja2-templating-in-flask",
+    "sqlalchemy": "how-do-you-perform-crud-operations-using-sqlalchemy",
+    "gunicorn nginx": "how-do-you-deploy-a-flask-app",
+    "celery": "how-do-you-scale-a-flask-application",
+    "404": "how-do-you-handle-404-errors-in-flask",
+    "json": "how-do-you-handle-json-data-in-flask",
+    "pytest": "how-do-you-test-a-flask-app-using-pytest",
+    "application context": "what-is-the-application-context-in-flask",
+    "flask-wtf": "describe-the-features-of-forms-extension-for-flask",
+    "fastapi": "what-is-the-difference-between-flask-and-fastapi",
+    "django": "how-does-flask-compare-to-django",
+    "wsgi": "what-is-wsgi",
+    "decorator": "what-do-you-mean-by-a-decorator-name-some-pdb-commands-and-their-uses",
+    "user agent": "how-to-get-the-user-agent-in-flask",
+    "form data": "how-can-you-access-form-data-in-flask",
+    "middleware": "what-is-flask-middleware",
+    "render template": "how-do-you-render-an-html-template-in-flask",
+    "thread local": "what-do-you-mean-by-thread-local-object-in-flask",
+    "request context": "explain-can-a-request-context-be-created-in-flask-python",
+    "pickling": "what-do-you-mean-by-pickling-and-unpickling",
+    "numpy": "what-do-you-mean-by-numpy-is-it-better-than-a-list",
+    "pyramid": "what-are-the-major-differences-between-pyramid-and-flask",
+    "install flask on linux": "how-to-install-flask-on-linux",
+    "dynamic routes": "how-can-you-define-dynamic-routes-in-flask",
+    "rest api": "how-do-you-create-a-rest-api-in-flask",
+    "send email": "how-to-add-the-mailing-feature-in-the-flask-application",
+    "admin interface": "how-to-create-an-admin-interface-in-flask",
+    "microframework": "why-is-flask-called-a-microframework",
+    "sqlite": "is-the-sqlite-database-built-in-flask",
+    "ajax": "which-flask-extension-can-be-used-to-create-an-ajax-application",
+    "who created flask": "who-created-flask",
+    "memory management": "how-is-memory-managed-in-flask-python",
+    "template engine": "what-do-you-mean-by-template-engines-in-the-flask-framework",
+    "open source": "is-the-flask-framework-open-source",
+}
+
+BOX = "input.md-search__input"
+META = ".md-search-result__meta"
+
+# The answers shown, in order: links to a heading, not folded away; and the
+# link Enter opens: the top-scored link of the first result.
+RESULTS = """() => {
+  const shown = [];
+  for (const link of document.querySelectorAll(".md-search-result__list a.md-search-result__link")) {
+    const url = new URL(link.href);
+    if (url.hash && !link.closest("details:not([open])")) shown.push(url.pathname + url.hash);
+  }
+  let enter = null, best = -1;
+  const first = document.querySelector(".md-search-result__list > li:first-child");
+  for (const link of first ? first.querySelectorAll("a[href]") : []) {
+    const score = parseFloat(link.firstElementChild.getAttribute("data-md-score"));
+    if (score > best) { best = score; enter = new URL(link.href); }
+  }
+  return {shown, enter: enter && enter.pathname + enter.hash};
+}"""
+
+
+def search(page, query):
+    """Type a query as a reader would and wait for its results."""
+    box = page.locator(BOX)
+    meta = page.locator(META)
+    for _ in range(5):
+        box.fill("")
+        box.press("End")
+        expect(meta).to_have_text(re.compile("Type to start searching|Initializing search"))
+        box.fill(query)
+        box.press("End")  # Material reads the query on key events
+        try:
+            expect(meta).to_have_text(re.compile("matching document"), timeout=3000)
+            return
+        except AssertionError:
+            continue  # the search worker was still starting: type it again
+    raise AssertionError(f"no results for {query!r}: {meta.text_content()}")
+
+
+@pytest.fixture(scope="module")
+def search_page(desktop, base_url):
+    page = desktop.new_page()
+    page.goto(base_url)
+    yield page
+    page.close()
+
+
+def test_there_are_at_least_twenty_realistic_queries():
+    assert len(QUERIES) >= 20
+    assert len(set(QUERIES.values())) >= 20
+
+
+@pytest.mark.parametrize("query", list(QUERIES))
+def test_the_expected_answer_is_the_first_result(search_page, query, answer_ids):
+    expected = QUERIES[query]
+    assert expected in answer_ids, f"{expected} is not a question id on the site"
+    search(search_page, query)
+    results = search_page.evaluate(RESULTS)
+    assert results["shown"], "no answer among the results"
+    first = results["shown"][0]
+    assert first.endswith("#" + expected), f"{query!r}: first answer {first}, expected #{expected}; then {results['shown'][1:4]}"
+    assert results["enter"] == first, f"{query!r}: Enter opens {results['enter']}, not {first}"
+
+
+@pytest.mark.parametrize("query", ["blueprint", "cookies"])
+def test_enter_opens_the_answer_itself_with_the_terms_highlighted(desktop, base_url, query):
+    page = desktop.new_page()
+    try:
+        page.goto(base_url)
+        search(page, query)
+        page.locator(BOX).press("Enter")
+        page.wait_for_url(re.compile(r"#"))
+        url = urlsplit(page.url)
+        assert url.fragment == QUERIES[query]
+        assert parse_qs(url.query)["h"] == [query]
+        answer = page.locator(f"h2#{url.fragment}")
+        expect(answer).to_be_in_viewport()
+        # search.highlight marks the words in the page that was opened.
+        expect(page.locator("article mark").first).to_be_attached()
+    finally:
+        page.close()
+
+
+def test_a_search_link_can_be_shared(desktop, base_url):
+    page = desktop.new_page()
+    try:
+        page.goto(base_url + "?q=blueprint")
+        expect(page.locator(BOX)).to_have_value("blueprint")
+        expect(page.locator(META)).to_have_text(re.compile("matching document"))
+        assert page.evaluate(RESULTS)["shown"][0].endswith("#" + QUERIES["blueprint"])
+        # And the share button gives that link.
+        share = page.locator(".md-search__options a[href*='?q=']")
+        expect(share).to_have_attribute("href", re.compile(r"\?q=blueprint$"))
+    finally:
+        page.close()
+
+
+def test_search_suggests_the_rest_of_a_word(search_page):
+    box = search_page.locator(BOX)
+    box.fill("")
+    box.press("End")
+    box.fill("bluepr")
+    box.press("End")
+    expect(search_page.locator(".md-search__suggest")).to_have_text(re.compile(r"^bluepr\w+"))
