@@ -1,0 +1,43 @@
+"""The site built once with ``mkdocs build --strict``, for checks on its files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import sitebuild  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    return sitebuild.build_once(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def html_files(site_dir) -> list[Path]:
+    return sorted(site_dir.rglob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def parsed(html_files) -> dict[Path, sitebuild.ParsedPage]:
+    return {path: sitebuild.parse(path) for path in html_files}
+
+
+@pytest.fixture(scope="session")
+def report() -> list[tuple[str, str, str]]:
+    rows = sitebuild.normaliser_report()
+    assert rows, "scripts/normalise.py --report printed nothing"
+    return rows
+
+
+@pytest.fixture(scope="session")
+def short_links() -> dict[str, str]:
+    """{id: "<page>.md#<anchor>"} for every short link q/<id>/."""
+    return {
+        key.removeprefix("q/").removesuffix(".md"): target
+        for key, target in sitebuild.redirect_maps().items()
+    }

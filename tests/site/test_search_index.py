@@ -1,0 +1,59 @@
+"""Each answer is an entry of its own in the search index, ranked first."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import sitebuild
+
+
+def search_index(site_dir) -> dict:
+    return json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def heading_titles(page_md: str) -> dict[str, str]:
+    """{id: title as the reader sees it} for the headings of a docs/ page."""
+    text = (sitebuild.ROOT / "docs" / page_md).read_text(encoding="utf-8")
+    return {
+        anchor: title.replace("`", "").strip()
+        for title, anchor in re.findall(r"^## (.+?) \{#([^}\s]+)[^}]*\}\s*$", text, flags=re.M)
+    }
+
+
+def test_every_answer_is_its_own_search_entry_titled_with_its_question(site_dir, report):
+    entries = {entry["location"]: entry for entry in search_index(site_dir)["docs"]}
+    wrong = []
+    for page, anchor in sorted({(page, anchor) for _, page, anchor in report}):
+        url = "" if page == "index.md" else page.removesuffix(".md") + "/"
+        entry = entries.get(f"{url}#{anchor}")
+        title = heading_titles(page).get(anchor)
+        if entry is None:
+            wrong.append(f"{page}#{anchor}: no search entry")
+        elif entry["title"] != title:
+            wrong.append(f"{page}#{anchor}: search title {entry['title']!r}, heading {title!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_answers_keep_their_full_weight_and_everything_else_ranks_below(site_dir, report):
+    answers = {
+        ("" if page == "index.md" else page.removesuffix(".md") + "/") + "#" + anchor
+        for _, page, anchor in report
+    }
+    docs = search_index(site_dir)["docs"]
+    heavy = [d["location"] for d in docs if d["location"] not in answers and d.get("boost", 1) >= 0.4]
+    light = [d["location"] for d in docs if d["location"] in answers and d.get("boost", 1) != 1]
+    assert not heavy, f"entries that are not answers but could outrank one: {heavy}"
+    assert not light, f"answers with a lowered weight: {light}"
+
+
+def test_search_splits_code_words_but_keeps_identifiers(site_dir):
+    separator = re.compile(search_index(site_dir)["config"]["separator"])
+    assert [w for w in separator.split("@app.route() flask-wtf url_for SQLAlchemy") if w] == [
+        "app",
+        "route",
+        "flask",
+        "wtf",
+        "url_for",
+        "SQLAlchemy",
+    ]
