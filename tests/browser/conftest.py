@@ -7,6 +7,10 @@ makes is recorded, and each test fails if one went to another host.
 
 Chromium is /usr/bin/chromium unless CHROMIUM_PATH names another. Without it
 the tests are skipped, except when CI=true, where they fail.
+
+Playwright's sync API allows one running instance per thread, so the browser
+is package-scoped: it is closed when these tests end, before another suite
+starts its own.
 """
 
 from __future__ import annotations
@@ -100,7 +104,7 @@ def origin(base_url) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     if not chromium_path().is_file():
         reason = f"no Chromium at {chromium_path()} (set CHROMIUM_PATH): the browser tests need it"
@@ -142,20 +146,20 @@ def _context(browser, requests_log, origin, **options):
     return context
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def desktop(browser, requests_log, origin):
     context = _context(browser, requests_log, origin, viewport=DESKTOP)
     yield context
     context.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def page(desktop):
     """The desktop page, reused by the tests (each navigates where it needs)."""
     return desktop.new_page()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def phone(browser, requests_log, origin):
     """A 360 x 740 touch phone."""
     context = _context(

@@ -177,3 +177,13 @@ def test_the_scheme_follows_the_system_and_the_toggle_switches_it(page, base_url
     # The reader's choice outlives the page.
     page.goto(base_url + "basics/")
     assert scheme(page) == "slate"
+
+
+def test_an_unknown_address_gets_the_styled_404_page_that_leads_back(page, base_url):
+    response = page.goto(base_url + "no/such/answer/")
+    assert response.status == 404
+    expect(page.locator("article h1")).to_have_text("Page not found")
+    # Its stylesheets and scripts load from the site's root, whatever the address.
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    page.locator("article").get_by_role("link", name="All questions").click()
+    expect(page).to_have_url(base_url + "all-questions/")
