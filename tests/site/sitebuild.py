@@ -7,6 +7,7 @@ here so that a run of both suites builds the site only once.
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -87,6 +88,7 @@ def redirect_maps() -> dict[str, str]:
     return data["plugins"]["redirects"]["redirect_maps"]
 
 
+@functools.cache
 def normaliser_report() -> list[tuple[str, str, str]]:
     """(source place, page, id) for every source question, from ``--report``."""
     done = subprocess.run(

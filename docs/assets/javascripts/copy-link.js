@@ -21,32 +21,37 @@
     return url.href;
   }
 
-  /* The Clipboard API needs a secure context (https, localhost); anywhere
-     else fall back to a selected, off-screen textarea. */
+  /* The Clipboard API needs a secure context and the page's permission;
+     where it is missing or refused (some file:// pages, older browsers),
+     copy from a selected, off-screen textarea instead. */
+  function copyWithSelection(text) {
+    var focused = document.activeElement;
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "copy-link__scratch";
+    document.body.appendChild(area);
+    area.select();
+    var copied = false;
+    try {
+      copied = document.execCommand("copy");
+    } catch (error) {
+      copied = false;
+    }
+    area.remove();
+    if (focused && focused.focus) {
+      focused.focus();
+    }
+    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
   function writeClipboard(text) {
     if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
+      return navigator.clipboard.writeText(text).catch(function () {
+        return copyWithSelection(text);
+      });
     }
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.className = "copy-link__scratch";
-      document.body.appendChild(area);
-      area.select();
-      var copied = false;
-      try {
-        copied = document.execCommand("copy");
-      } catch (error) {
-        copied = false;
-      }
-      area.remove();
-      if (copied) {
-        resolve();
-      } else {
-        reject(new Error("copy command refused"));
-      }
-    });
+    return copyWithSelection(text);
   }
 
   function statusRegion() {
@@ -75,6 +80,9 @@
     if (heading.querySelector(".copy-link")) {
       return;
     }
+    /* The live region exists before anything is said in it: screen readers
+       may miss words put into a region in the same moment it appears. */
+    statusRegion();
     var button = document.createElement("button");
     button.type = "button";
     button.className = "copy-link";
