@@ -177,6 +177,17 @@ def lost_points(report: dict) -> list[tuple[str, str, float | None]]:
     return found
 
 
+def other_hosts(report: dict) -> dict[str, bool]:
+    """Each URL the page requested from another host -> whether it failed (no response)."""
+    own = urlsplit(report.get("requestedUrl", "")).netloc
+    items = report.get("audits", {}).get("network-requests", {}).get("details", {}).get("items", [])
+    return {
+        item["url"]: (item.get("statusCode") or -1) < 0
+        for item in items
+        if item.get("url", "").startswith("http") and urlsplit(item["url"]).netloc != own
+    }
+
+
 def errored_audits(report: dict) -> list[str]:
     return sorted(k for k, a in report.get("audits", {}).items() if a.get("scoreDisplayMode") == "error")
 
@@ -488,14 +499,14 @@ def build_section(builds: list[Build]) -> str:
     return table(rows, ["build", "normaliser s", "mkdocs build s", "search_index.json", "HTML files"], {1, 2, 3, 4})
 
 
-def report_text(results: Results, runs: int, lighthouse_version: str, benchmark: float | None) -> str:
+def report_text(results: Results, runs: int, lighthouse_version: str, benchmark: float | None, load: str = "") -> str:
     parts = ["Build speed", build_section(results.builds), ""]
     if results.pages:
+        machine = f"benchmark index {benchmark:.0f}" if benchmark else ""
+        machine += (", " if machine and load else "") + (f"load average {load}" if load else "")
         parts += [
             f"Lighthouse {lighthouse_version}, default mobile settings, median of {runs} run(s) per page; "
-            f"ratio = ours / baseline (benchmark index {benchmark:.0f})"
-            if benchmark
-            else f"Lighthouse {lighthouse_version}, median of {runs} run(s) per page; ratio = ours / baseline",
+            "ratio = ours / baseline" + (f" ({machine})" if machine else ""),
             table(
                 comparison_rows(results.pages, results.medians),
                 ["page", "metric", "ours", "baseline", "ratio"],
@@ -511,6 +522,16 @@ def report_text(results: Results, runs: int, lighthouse_version: str, benchmark:
             lines = lost_points_summary([r for r in results.reports["ours"][name] if r])
             parts.append(f"  {name} {path}: " + ("none" if not lines else ""))
             parts += [f"    {line}" for line in lines]
+        for site, by_page in results.reports.items():
+            found: dict[str, bool] = {}
+            for reps in by_page.values():
+                for r in reps:
+                    if r:
+                        for url, failed in other_hosts(r).items():
+                            found[url] = found.get(url, False) or failed
+            for url, failed in sorted(found.items()):
+                note = "failed here (no network): its bytes are missing from the figures" if failed else "loaded"
+                parts.append(f"Request to another host ({site}): {url} - {note}")
         errored = sorted(
             {
                 a
@@ -576,7 +597,7 @@ def main(argv: list[str] | None = None) -> int:
             results.builds.append(build)
             shutil.rmtree(work / "site-synthetic", ignore_errors=True)
 
-        version, benchmark = "-", None
+        version, benchmark, load = "-", None, ""
         if not args.no_lighthouse:
             files = {
                 p.relative_to(project / "docs").as_posix(): p.read_text(encoding="utf-8")
@@ -629,6 +650,7 @@ def main(argv: list[str] | None = None) -> int:
                 for name, reps in by_page.items():
                     per_run = [figures(r) for r in reps if r]
                     results.medians[site][name] = {m.key: median([f[m.key] for f in per_run]) for m in METRICS}
+            load = " ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else ""
             done = [r for site in results.reports.values() for reps in site.values() for r in reps if r]
             if done:
                 version = done[0].get("lighthouseVersion", "-")
@@ -636,7 +658,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    text = report_text(results, args.runs, version, benchmark)
+    text = report_text(results, args.runs, version, benchmark, load)
     sys.stdout.write(text)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:

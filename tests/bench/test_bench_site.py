@@ -166,3 +166,36 @@ def test_server_gzips_text_and_sets_a_cache_lifetime(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_other_hosts_say_which_requests_failed():
+    lhr = report({}, urls=[])
+    lhr["audits"]["network-requests"]["details"]["items"] = [
+        {"url": "http://127.0.0.1:8000/", "statusCode": 200},
+        {"url": "https://fonts.googleapis.com/css", "statusCode": -1},
+        {"url": "https://cdn.example/x.js", "statusCode": 200},
+    ]
+    assert bench.other_hosts(lhr) == {"https://fonts.googleapis.com/css": True, "https://cdn.example/x.js": False}
+
+
+def test_report_text_has_the_builds_the_table_and_the_budgets():
+    lhr = report(
+        {
+            "performance": (0.9, [("total-blocking-time", 30)]),
+            "accessibility": (1, []),
+            "best-practices": (1, []),
+            "seo": (1, []),
+        },
+        audits={"total-blocking-time": {"score": 0.4, "scoreDisplayMode": "numeric", "numericValue": 50}},
+    )
+    results = bench.Results(
+        builds=[bench.Build("real guide", 0.5, 2.0, 150_000, bench.Path("site"), 90)],
+        pages=[("topic", "/basics/")],
+        reports={"ours": {"topic": [lhr]}, "baseline": {"topic": [lhr]}},
+        medians={site: {"topic": bench.figures(lhr)} for site in ("ours", "baseline")},
+    )
+    text = bench.report_text(results, 1, "12.2.3", 1000.0, "1.0 1.0 1.0")
+    assert "real guide" in text and "150.0 kB" in text
+    assert "topic /basics/" in text and "1.00" in text
+    assert "[NOT met] every category at 100 on every page: topic: performance 90" in text
+    assert "performance: total-blocking-time (1/1 runs, score 0.40)" in text
