@@ -160,8 +160,17 @@ def _check_entry(entry: Entry) -> None:
         raise GuideError(entry.path, entry.line("rewrite"), f"rewrite kind must be one of {', '.join(REWRITE_KINDS)}")
     if entry.rewrite_kind and not entry.rewrite_reason:
         raise GuideError(entry.path, entry.line("rewrite"), "rewrite needs a reason")
+    empty_header = re.search(r"(?m)^\|\s*\|.*\n\|\s*:?-{3,}", _outside_fences(entry.body))
+    if empty_header:
+        line = entry.body[: empty_header.start()].count("\n") + 1 + _body_offset(entry)
+        raise GuideError(entry.path, line, "a table header cell is empty: name the column (screen readers announce it)")
     if re.search(r"(?m)^#{1,2} ", _outside_fences(entry.body)):
         raise GuideError(entry.path, 1, "answers may not use '#' or '##' headings: questions are the page's headings")
+
+
+def _body_offset(entry: Entry) -> int:
+    """Lines before the body: the front matter and its two rulers."""
+    return max(entry.lines.values(), default=1) + 1
 
 
 def _outside_fences(markdown: str) -> str:

@@ -75,3 +75,9 @@ def test_answers_may_not_use_page_level_headings(tmp_path):
     setup(tmp_path, "x.md", "---\ntopic: basics\nrewrite: {kind: clarity, reason: r}\n---\n## Heading\nText\n")
     with pytest.raises(GuideError, match="headings"):
         load(tmp_path)
+
+
+def test_a_table_with_an_empty_header_cell_is_refused(tmp_path):
+    setup(tmp_path, "x.md", "---\ntopic: basics\nrewrite: {kind: clarity, reason: r}\n---\n| | A |\n| --- | --- |\n| x | y |\n")
+    with pytest.raises(GuideError, match="header cell is empty"):
+        load(tmp_path)
