@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 AXE = Axe()
+TOPICS = yaml.safe_load((Path(__file__).resolve().parents[2] / "scripts" / "editorial" / "topics.yml").read_text())
+# Every page a reader can reach from the navigation.
+PAGES = ["", *(f"{t['slug']}/" for t in TOPICS), "all-questions/", "tags/", "practice/", "downloads/"]
 
 
 def violations(page) -> list[str]:
@@ -28,7 +33,7 @@ def scheme_page(request, desktop, base_url):
     page.close()
 
 
-@pytest.mark.parametrize("path", ["", "basics/", "all-questions/"])
+@pytest.mark.parametrize("path", PAGES)
 def test_pages_have_no_accessibility_violations(scheme_page, base_url, path):
     scheme_page.goto(base_url + path)
     expect(scheme_page.locator("article h1")).to_be_visible()
