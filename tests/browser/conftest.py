@@ -23,27 +23,20 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from site_build import chromium
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
 
 import sitebuild  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM_ARGS = chromium.ARGS  # one list of flags for the PDF build and every browser suite
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
 
 def chromium_path() -> Path:
-    return Path(os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium")
+    return Path(chromium.executable())
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):

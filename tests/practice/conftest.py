@@ -26,20 +26,13 @@ import threading
 from pathlib import Path
 
 import pytest
+from site_build import chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.yml"
 DOCS = ROOT / "docs"
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM = Path(chromium.executable())
+CHROMIUM_ARGS = chromium.ARGS  # one list of flags for the PDF build and every browser suite
 QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 # Where the offline build's iframe-worker shim is kept (the offline build's
