@@ -278,8 +278,10 @@ def lost_points_summary(reports: list[dict]) -> list[str]:
     lines = []
     for (category, audit_id), scores in sorted(seen.items()):
         numbers = [s for s in scores if s is not None]
-        worst = "error" if len(numbers) < len(scores) else f"score {min(numbers):.2f}"
-        lines.append(f"{category}: {audit_id} ({len(scores)}/{len(reports)} runs, {worst})")
+        notes = [f"worst score {min(numbers):.2f}"] if numbers else []
+        if len(numbers) < len(scores):
+            notes.append(f"errored in {len(scores) - len(numbers)}")
+        lines.append(f"{category}: {audit_id} ({len(scores)}/{len(reports)} runs, {', '.join(notes)})")
     return lines
 
 

@@ -75,8 +75,8 @@ def test_lost_points_lists_weighted_imperfect_and_errored_audits_only():
         ("accessibility", "color-contrast", 0.0),
     ]
     lines = bench.lost_points_summary([lhr, lhr])
-    assert "accessibility: color-contrast (2/2 runs, score 0.00)" in lines
-    assert "performance: speed-index (2/2 runs, error)" in lines
+    assert "accessibility: color-contrast (2/2 runs, worst score 0.00)" in lines
+    assert "performance: speed-index (2/2 runs, errored in 2)" in lines
 
 
 def test_table_aligns_columns():
@@ -198,4 +198,4 @@ def test_report_text_has_the_builds_the_table_and_the_budgets():
     assert "real guide" in text and "150.0 kB" in text
     assert "topic /basics/" in text and "1.00" in text
     assert "[NOT met] every category at 100 on every page: topic: performance 90" in text
-    assert "performance: total-blocking-time (1/1 runs, score 0.40)" in text
+    assert "performance: total-blocking-time (1/1 runs, worst score 0.40)" in text
