@@ -387,7 +387,7 @@ def case_file_problems(case: CaseFile, guide: Guide) -> list[str]:
 
 KINDS = ("run", "render", "pytest", "shell", "parse_only", "not_run")
 _KEYS_OF_KIND = {
-    "run": {"files", "with_blocks", "app", "requests", "asserts"},
+    "run": {"files", "with_blocks", "env", "app", "requests", "asserts"},
     "render": {"files", "app"},
     "pytest": {"files"},
     "shell": {"files", "contains"},
@@ -398,7 +398,8 @@ ENTRY_KEYS = frozenset(KINDS) | frozenset(k for keys in _KEYS_OF_KIND.values() f
 REQUEST_KEYS = frozenset(
     {
         "path", "method", "query", "form", "json", "headers", "status", "text",
-        "contains", "json_body", "headers_out", "set_cookies", "session",
+        "contains", "json_body", "headers_out", "headers_contain", "set_cookies",
+        "session", "session_before",
     }
 )
 RENDER_KEYS = frozenset({"context", "contains", "app_block"})
@@ -462,7 +463,10 @@ def _check_requests(requests: Any, say) -> None:
             say(f"{where}: path is required and must start with /")
         if "method" in req and not isinstance(req["method"], str):
             say(f"{where}: method must be a text such as POST")
-        for key in ("query", "form", "headers", "headers_out", "set_cookies", "session"):
+        for key in (
+            "query", "form", "headers", "headers_out", "headers_contain", "set_cookies",
+            "session", "session_before",
+        ):
             if key in req and not isinstance(req[key], dict):
                 say(f"{where}: {key} must be a mapping")
         if "form" in req and "json" in req:
@@ -473,6 +477,10 @@ def _check_requests(requests: Any, say) -> None:
             say(f"{where}: contains must be a text or a list of texts")
         if "text" in req and (isinstance(req["text"], list) or not _is_text_list(req["text"])):
             say(f"{where}: text must be a text (the whole body)")
+        if isinstance(req.get("headers_contain"), dict):
+            for name, parts in req["headers_contain"].items():
+                if not _is_text_list(parts):
+                    say(f"{where}: headers_contain: {name}: give a text or a list of texts")
 
 
 def entry_problems(block: Block, question: Question, entry: Any, case_path: str = "") -> list[str]:
@@ -537,6 +545,16 @@ def entry_problems(block: Block, question: Question, entry: Any, case_path: str 
                     say("with_blocks must not name the block itself")
                 elif other.kind != "python":
                     say(f"with_blocks: block {n} is not Python")
+    if "env" in entry:
+        env = entry["env"]
+        if not isinstance(env, dict) or not env:
+            say("env must map environment variable names to values")
+        else:
+            for name, value in env.items():
+                if not isinstance(name, str) or not name or "=" in name:
+                    say(f"env: {name!r} is not an environment variable name")
+                elif isinstance(value, (list, dict, bool)) or not _is_text_list(value):
+                    say(f"env: {name}: the value must be a text or a number")
     if "app" in entry and not (isinstance(entry["app"], str) and entry["app"].strip()):
         say("app must be a name such as app, or a call such as create_app()")
     elif "app" in entry:
@@ -1004,6 +1022,15 @@ def run_requests(app: Any, requests: list[dict], block: Block) -> None:
             kwargs["json"] = req["json"]
         if "headers" in req:
             kwargs["headers"] = {str(k): str(v) for k, v in req["headers"].items()}
+        if "session_before" in req:
+            try:
+                with client.session_transaction() as session:
+                    session.update(req["session_before"])
+            except RuntimeError as exc:
+                raise ExampleFailure(
+                    f"{label} ({block.where}): session_before: cannot open the session ({exc}); "
+                    "does the app set a secret key?"
+                ) from exc
         expected_status = req.get("status", 200)
         saved = app.config.get("PROPAGATE_EXCEPTIONS")
         if expected_status >= 500:
@@ -1037,6 +1064,11 @@ def run_requests(app: Any, requests: list[dict], block: Block) -> None:
             want = None if value is None else str(value)
             if got != want:
                 errors.append(f"headers_out: {name}: expected {want!r}, got {got!r}")
+        for name, parts in (req.get("headers_contain") or {}).items():
+            got = response.headers.get(str(name))
+            for part in _as_list(parts):
+                if got is None or part not in got:
+                    errors.append(f"headers_contain: {name}: {part!r} is not in {got!r}")
         if "set_cookies" in req:
             cookies = response_cookies(response)
             for name, value in req["set_cookies"].items():
@@ -1104,6 +1136,8 @@ def _check_run(block: Block, question: Question, entry: dict, folder: Path) -> N
     wb = entry.get("with_blocks") or []
     with_blocks = wb if isinstance(wb, list) else [wb]
     with sandbox(folder, block, files):
+        # The sandbox restores os.environ when the block is done.
+        os.environ.update({str(k): str(v) for k, v in (entry.get("env") or {}).items()})
         module = execute_module(block, question, with_blocks, folder.resolve())
         if entry.get("requests") or "app" in entry:
             app = find_app(module.__dict__, entry.get("app", "app"), block)

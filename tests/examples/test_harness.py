@@ -277,6 +277,12 @@ def test_case_file_problems(tmp_path):
         ("python", {"run": {}, "requests": [{"path": "/", "statuss": 200}]}, "unknown key 'statuss'"),
         ("python", {"run": {}, "requests": [{"method": "GET"}]}, "path is required"),
         ("python", {"run": {}, "asserts": ["x ="]}, "is not a Python expression"),
+        ("python", {"run": {}, "env": ["KEY=x"]}, "env must map environment variable names"),
+        ("python", {"run": {}, "env": {"KEY": ["x"]}}, "env: KEY: the value must be a text"),
+        ("python", {"pytest": True, "env": {"KEY": "x"}}, "'env' goes with run"),
+        ("python", {"run": {}, "requests": [{"path": "/", "session_before": ["a"]}]}, "session_before must be a mapping"),
+        ("python", {"run": {}, "requests": [{"path": "/", "headers_contain": {"Location": {"a": 1}}}]},
+         "headers_contain: Location: give a text or a list of texts"),
         ("python", {"parse_only": "x", "asserts": ["x"]}, "'asserts' goes with run"),
         ("html", {"render": {"contexts": {}}}, "render: unknown key 'contexts'"),
         ("html", {"render": {"app_block": 2}}, "app_block 2 is not a Python block"),
@@ -301,9 +307,11 @@ def test_a_valid_entry_has_no_problems():
     entry = {
         "run": {},
         "files": {"templates/x.html": 2, "notes.txt": "hello"},
+        "env": {"API_KEY": "k", "RETRIES": 3},
         "app": "create_app()",
         "requests": [{"path": "/", "method": "POST", "form": {"a": 1}, "status": 201,
-                      "contains": "x", "session": {"a": 1}, "set_cookies": {"c": "d"}}],
+                      "contains": "x", "session": {"a": 1}, "set_cookies": {"c": "d"},
+                      "session_before": {"b": True}, "headers_contain": {"Location": ["/next", "x="]}}],
         "asserts": ["x == 1"],
         "shell": "flask --app example routes",
         "contains": ["/"],
@@ -497,6 +505,69 @@ def test_the_session_cannot_be_checked_without_a_secret_key(tmp_path):
     case = "1:\n  run: {}\n  requests:\n    - path: /hello\n      session: {user: ann}\n"
     message = fails(tmp_path, page(question("q", ("python", HELLO))), {"q.yml": case}, "q-1")
     assert "cannot open the session" in message
+
+
+def test_session_before_puts_keys_into_the_session_for_the_request(tmp_path):
+    case = """\
+        1:
+          run: {}
+          requests:
+            - path: /me
+              text: nobody
+            - path: /me
+              session_before: {user: ann}
+              text: ann
+            - path: /me
+              text: ann
+        """
+    assert check(tmp_path, page(question("q", ("python", SESSION_APP))), {"q.yml": case}, "q-1") == "run-checked"
+
+
+def test_session_before_needs_a_secret_key(tmp_path):
+    case = "1:\n  run: {}\n  requests:\n    - path: /hello\n      session_before: {user: ann}\n"
+    message = fails(tmp_path, page(question("q", ("python", HELLO))), {"q.yml": case}, "q-1")
+    assert "session_before: cannot open the session" in message
+
+
+REDIRECT_APP = """
+from flask import Flask, redirect
+
+app = Flask(__name__)
+
+
+@app.route("/go")
+def go():
+    return redirect("https://example.com/authorize?client_id=abc&state=xyz")
+"""
+
+
+def test_headers_contain_checks_substrings_of_response_headers(tmp_path):
+    case = """\
+        1:
+          run: {}
+          requests:
+            - path: /go
+              status: 302
+              headers_contain:
+                Location:
+                  - https://example.com/authorize?
+                  - client_id=abc
+                  - state=
+        """
+    text = page(question("q", ("python", REDIRECT_APP)))
+    assert check(tmp_path, text, {"q.yml": case}, "q-1") == "run-checked"
+    case = "1:\n  run: {}\n  requests:\n    - path: /go\n      status: 302\n      headers_contain: {Location: client_id=xyz, X-Missing: a}\n"
+    message = fails(tmp_path / "again", text, {"q.yml": case}, "q-1")
+    assert "headers_contain: Location: 'client_id=xyz' is not in 'https://example.com/authorize?" in message
+    assert "headers_contain: X-Missing: 'a' is not in None" in message
+
+
+def test_env_is_set_while_the_block_runs_and_restored_after(tmp_path, monkeypatch):
+    monkeypatch.delenv("EXAMPLE_CLIENT_ID", raising=False)
+    text = page(question("q", ("python", "import os\n\nclient_id = os.environ.get('EXAMPLE_CLIENT_ID')\n")))
+    case = "1:\n  run: {}\n  env: {EXAMPLE_CLIENT_ID: abc}\n  asserts: [\"client_id == 'abc'\"]\n"
+    assert check(tmp_path, text, {"q.yml": case}, "q-1") == "run-checked"
+    assert "EXAMPLE_CLIENT_ID" not in os.environ
 
 
 def test_asserts_are_evaluated_in_the_module_namespace(tmp_path):
