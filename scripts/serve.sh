@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build and serve the site locally on a fresh machine: http://127.0.0.1:8000/
+# Build and serve the site locally on a fresh machine:
+# http://127.0.0.1:8000/flask-interview-guide/ (the path comes from site_url)
 #
 #   bash scripts/serve.sh
 #
