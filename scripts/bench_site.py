@@ -54,16 +54,11 @@ from urllib.parse import urlsplit
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 LIGHTHOUSE = ROOT / "tools" / "lighthouse"
-DEFAULT_CHROME = "/usr/bin/chromium"
-CHROME_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(HERE))
+from site_build import chromium  # noqa: E402  (one list of flags for every Chromium the project starts)
+
+DEFAULT_CHROME = chromium.DEFAULT_PATH
+CHROME_FLAGS = chromium.ARGS
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 # The baseline: Material's defaults. The redirect maps come from the same
