@@ -129,9 +129,7 @@ def _code_run(lines: list[Line], start: int) -> int:
         elif line.kind == "code" and family == "python" and line.language == "html" and line.indent > 0:
             i += 1  # markup inside an indented Python string
         elif family in ("python", "nginx", "html") and line.kind == "text" and (line.indent > 0 or code.is_closer(line.text)):
-            i += 1
-        elif family == "nginx" and code.is_closer(line.text):
-            i += 1
+            i += 1  # an indented continuation, or a lone closing bracket
         elif line.kind == "blank":
             after = _next_filled(lines, i)
             if after < len(lines) and (
@@ -146,7 +144,7 @@ def _code_run(lines: list[Line], start: int) -> int:
     return i
 
 
-def _code_block(lines: list[Line], problems: Problems) -> Block | None:
+def _code_block(lines: list[Line], problems: Problems) -> Block:
     family = _family(lines[0].language)
     body = "\n".join(line.raw.replace("\u00a0", " ").rstrip() if line.kind != "blank" else "" for line in lines)
     body = clean.fix_characters(body)
@@ -169,18 +167,13 @@ def _code_block(lines: list[Line], problems: Problems) -> Block | None:
 def assemble(lines: list[Line], context: str, problems: Problems) -> list[Block]:
     blocks: list[Block] = []
     i = 0
-    blank_before = False
     while i < len(lines):
         line = lines[i]
         if line.kind == "blank":
-            blank_before = True
             i += 1
-            continue
-        if line.kind == "code":
+        elif line.kind == "code":
             end = _code_run(lines, i)
-            block = _code_block(lines[i:end], problems)
-            if block is not None:
-                blocks.append(block)
+            blocks.append(_code_block(lines[i:end], problems))
             i = end
         elif line.kind == "bullet":
             items = []
@@ -197,9 +190,8 @@ def assemble(lines: list[Line], context: str, problems: Problems) -> list[Block]
             while end < len(lines) and lines[end].kind == "text":
                 end += 1
             run = [line.text for line in lines[i:end]]
-            blocks.extend(_text_run(run, blocks, blank_before, context))
+            blocks.extend(_text_run(run, blocks, context))
             i = end
-        blank_before = False
     return blocks
 
 
@@ -211,7 +203,6 @@ def _ordered(lines: list[Line], start: int, context: str, problems: Problems) ->
     """
     indent = lines[start].indent
     marks = [k for k in range(start, len(lines)) if lines[k].kind == "ordered" and lines[k].indent == indent]
-    # The list ends at the first mark that is not followed, within the list, by more items.
     items: list[tuple[Block, ...]] = []
     k = start
     sectioned = False
@@ -225,48 +216,35 @@ def _ordered(lines: list[Line], start: int, context: str, problems: Problems) ->
                 sectioned = True
             end = following
         else:
-            if sectioned:
-                end = len(lines)
-            else:
-                end = k + 1
+            end = len(lines) if sectioned else k + 1
         inner = assemble(lines[k + 1 : end], context, problems) if end > k + 1 else []
         items.append((Paragraph(head.text), *inner))
         if following is None:
             return ListBlock(True, tuple(items)), end
-        # a gap of prose between two marks is still one list only when it is sectioned
         k = following
         position += 1
 
 
-def _text_run(run: list[str], blocks: list[Block], blank_before: bool, context: str) -> list[Block]:
-    """Paragraphs, a list after an introducing colon, or tables printed flat."""
-    previous = blocks[-1] if blocks else None
-    if (
-        len(run) >= 2
-        and isinstance(previous, Paragraph)
-        and previous.text.rstrip().endswith(":")
-        and not all(_cell_like(text) for text in run[:6])
-    ):
-        return [ListBlock(False, tuple((Paragraph(text),) for text in run))]
+def _text_run(run: list[str], blocks: list[Block], context: str) -> list[Block]:
+    """Paragraphs, tables printed one cell per line, or a list after an introducing colon."""
     out: list[Block] = []
     i = 0
     while i < len(run):
         end = i
         while end < len(run) and _cell_like(run[end]):
             end += 1
-        if end - i >= 6:
-            table = build_table(run[i:end], context)
-            if table is not None:
-                if table.caption:
-                    out.append(Paragraph(table.caption))
-                out.append(Table(table.header, table.rows))
-                i = end
-                continue
-        if end == i:
-            end = i + 1
+        found = build_table(run[i:end], context) if end - i >= 6 else None
+        if found is not None:
+            caption, table = found
+            out += [Paragraph(caption), table] if caption else [table]
+            i = end
+            continue
+        end = max(end, i + 1)
         out.extend(Paragraph(text) for text in run[i:end])
         i = end
-    if len(out) >= 2 and all(isinstance(b, Paragraph) for b in out) and isinstance(previous, Paragraph) and previous.text.rstrip().endswith(":"):
+    previous = blocks[-1] if blocks else None
+    introduced = isinstance(previous, Paragraph) and previous.text.rstrip().endswith(":")
+    if introduced and len(out) >= 2 and all(isinstance(b, Paragraph) for b in out):
         return [ListBlock(False, tuple((b,) for b in out))]
     return out
 
@@ -296,7 +274,7 @@ HEADER_WORDS = {
 COMMON_WORDS = {"flask", "python", "what", "is", "the", "a", "an", "and", "of", "in", "how", "does", "do", "you", "to"}
 
 
-def build_table(cells: list[str], context: str) -> Table | None:
+def build_table(cells: list[str], context: str) -> tuple[str, Table] | None:
     """Rebuild a table that was printed one cell per line.
 
     A caption line may come first: when the second cell is a typical header
@@ -307,7 +285,7 @@ def build_table(cells: list[str], context: str) -> Table | None:
     """
     words = set(re.findall(r"[a-z0-9]+", context.lower())) - COMMON_WORDS
     captions = (1,) if len(cells) > 1 and _header_word(cells[1]) and not _header_word(cells[0]) else (0, 1)
-    candidates: list[tuple[tuple[int, int, int], Table]] = []
+    candidates: list[tuple[tuple[int, int, int], tuple[str, Table]]] = []
     for caption in captions:
         body = cells[caption:]
         for columns in range(2, 7):
@@ -317,8 +295,8 @@ def build_table(cells: list[str], context: str) -> Table | None:
             if not all(_label_like(row[0]) for row in rows) or not all(_label_like(c) for c in rows[0]):
                 continue
             hits = sum(1 for c in rows[0][1:] if set(re.findall(r"[a-z0-9]+", c.lower())) & words)
-            table = Table(tuple(rows[0]), tuple(tuple(r) for r in rows[1:]), cells[0] if caption else "")
-            candidates.append(((hits, -columns, -caption), table))
+            table = Table(tuple(rows[0]), tuple(tuple(r) for r in rows[1:]))
+            candidates.append(((hits, -columns, -caption), (cells[0] if caption else "", table)))
     return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
 

@@ -153,10 +153,4 @@ def _prose_words(text: str) -> str:
             continue
         coded = _code_token(token)
         out.append(coded if coded != token else _escape(token))
-    joined = "".join(out)
-    return joined
-
-
-def cell(text: str) -> str:
-    """A table cell: prose with pipes escaped."""
-    return prose(text)
+    return "".join(out)

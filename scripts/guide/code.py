@@ -250,7 +250,7 @@ def format_python(snippets: list[str]) -> dict[str, str]:
     pieces = SNIPPET_SPLIT.split(result.stdout) if result.returncode == 0 else []
     # pieces: ["", "0", text0, "1", text1, ...]
     if len(pieces) == 2 * len(good) + 1:
-        for number, text in zip(pieces[1::2], pieces[2::2]):
+        for number, text in zip(pieces[1::2], pieces[2::2], strict=True):
             formatted[good[int(number)]] = text.strip("\n")
     return formatted
 

@@ -66,7 +66,7 @@ class Editorial:
         return next(t for t in self.topics if t.slug == slug)
 
 
-def _yaml(path: Path, display: str, text: str, offset: int = 0):
+def _yaml(display: str, text: str, offset: int = 0):
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -76,7 +76,7 @@ def _yaml(path: Path, display: str, text: str, offset: int = 0):
 
 
 def load_topics(path: Path, display: str) -> list[Topic]:
-    data = _yaml(path, display, path.read_text(encoding="utf-8"))
+    data = _yaml(display, path.read_text(encoding="utf-8"))
     if not isinstance(data, list) or not data:
         raise GuideError(display, 1, "expected a list of topics")
     topics = []
@@ -114,7 +114,7 @@ def load_entry(path: Path, display: str) -> Entry:
         raise GuideError(display, 1, "front matter is not closed by a '---' line")
     front = text[4:end]
     body = text[end + 4 :].strip("\n").rstrip()
-    data = _yaml(path, display, front, offset=1) or {}
+    data = _yaml(display, front, offset=1) or {}
     if not isinstance(data, dict):
         raise GuideError(display, 2, "front matter must be a mapping of keys")
     lines = {}
@@ -185,7 +185,7 @@ def load(directory: Path, display_root: str, with_entries: bool = True) -> Edito
     editorial = Editorial(topics)
     site_path = directory / "site.yml"
     if site_path.exists():
-        editorial.site = _yaml(site_path, f"{display_root}/site.yml", site_path.read_text(encoding="utf-8")) or {}
+        editorial.site = _yaml(f"{display_root}/site.yml", site_path.read_text(encoding="utf-8")) or {}
     slugs = {t.slug for t in topics}
     for path in sorted((directory / "questions").glob("*.md")) if with_entries else ():
         entry = load_entry(path, f"{display_root}/questions/{path.name}")

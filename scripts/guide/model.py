@@ -33,7 +33,6 @@ class ListBlock:
 class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
-    caption: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,4 +78,3 @@ class Question:
     difficulty: str = ""
     tags: tuple[str, ...] = ()
     aliases: list["Question"] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)

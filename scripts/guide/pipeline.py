@@ -22,7 +22,6 @@ class Result:
     report: list[tuple[str, str]]  # (sources/<file>:<line>, <page>.md#<id>)
     warnings: list[str] = field(default_factory=list)
     proposals: list[merge.Proposal] = field(default_factory=list)
-    questions: list[Question] = field(default_factory=list)
 
 
 def _display(path: Path) -> str:
@@ -131,13 +130,13 @@ def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Resu
     files["assets/javascripts/questions-data.js"] = render.questions_data(pages)
     report = [
         (f"{raw.place.path}:{raw.place.line}", f"{canonical_of[q.id].topic}.md#{canonical_of[q.id].id}")
-        for raw, q in zip(raws, questions)
+        for raw, q in zip(raws, questions, strict=True)
     ]
     pending = [
         p for p in proposals
         if groups.find(p.first) != groups.find(p.second) and not kept_apart(p.first, p.second)
     ]
-    return Result(files, report, warnings, pending, canonicals)
+    return Result(files, report, warnings, pending)
 
 
 def _apply(question: Question, editorial: editorial_mod.Editorial) -> None:

@@ -46,11 +46,10 @@ def block_markdown(block: Block) -> str:
     if isinstance(block, Markdown):
         return block.text
     if isinstance(block, Table):
-        head = "| " + " | ".join(clean.cell(c) for c in block.header) + " |"
+        head = "| " + " | ".join(clean.prose(c) for c in block.header) + " |"
         rule = "|" + "|".join(" --- " for _ in block.header) + "|"
-        rows = ["| " + " | ".join(clean.cell(c) for c in row) + " |" for row in block.rows]
-        table = "\n".join([head, rule, *rows])
-        return f"**{clean.prose(block.caption)}**\n\n{table}" if block.caption else table
+        rows = ["| " + " | ".join(clean.prose(c) for c in row) + " |" for row in block.rows]
+        return "\n".join([head, rule, *rows])
     if isinstance(block, ListBlock):
         items = []
         for item in block.items:

@@ -3,7 +3,7 @@
 import yaml
 
 from guide.editorial import Topic
-from guide.model import Code, Paragraph, Place, Question
+from guide.model import Paragraph, Place, Question
 from guide.render import fence, question_markdown, redirect_map, topic_page
 
 TOPIC = Topic("basics", "Basics", "The basics.", ())
