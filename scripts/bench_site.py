@@ -62,10 +62,10 @@ CHROME_FLAGS = chromium.ARGS
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 # The baseline: Material's defaults. The redirect maps come from the same
-# generated fragment as ours (docs/redirects.yml), so q/<id>/ exists on both.
+# generated fragment as ours (docs/generated.yml), so q/<id>/ exists on both.
 BASELINE_YML = """\
 # Baseline for scripts/bench_site.py: Material with its defaults.
-INHERIT: docs/redirects.yml
+INHERIT: docs/generated.yml
 site_name: Flask Interview Guide
 theme:
   name: material
@@ -602,7 +602,7 @@ def main(argv: list[str] | None = None) -> int:
             }
             not_topics = {"index.md", "all-questions.md", "tags.md"} | {p.name for p in hand_written(ROOT / "docs")}
             topic = longest_topic_page(files, not_topics)
-            redirects = (project / "docs" / "redirects.yml").read_text(encoding="utf-8")
+            redirects = (project / "docs" / "generated.yml").read_text(encoding="utf-8")
             paths = {
                 "home": "/",
                 "topic": "/" + topic[: -len(".md")] + "/",

@@ -78,3 +78,15 @@ class Question:
     difficulty: str = ""
     tags: tuple[str, ...] = ()
     aliases: list["Question"] = field(default_factory=list)
+    short: str = ""  # the one- or two-sentence answer a candidate gives first
+    essential: bool = False  # on the night-before list
+    references: tuple["Reference", ...] = ()
+    authored: bool = False  # written by the team: no source text behind it
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A page of official documentation an answer was checked against."""
+
+    title: str
+    url: str

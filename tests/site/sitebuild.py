@@ -84,7 +84,7 @@ def front_matter(markdown_file: Path) -> dict:
 
 def redirect_maps() -> dict[str, str]:
     """The short links the normaliser generated: {"q/<id>.md": "<page>.md#<id>"}."""
-    data = yaml.safe_load((ROOT / "docs" / "redirects.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / "docs" / "generated.yml").read_text(encoding="utf-8"))
     return data["plugins"]["redirects"]["redirect_maps"]
 
 
