@@ -174,8 +174,14 @@ def all_questions_page(pages: list[tuple[Topic, list[Question]]]) -> str:
     for topic, questions in pages:
         lines += [f"## {topic.title}", ""]
         for q in questions:
-            level = f' <span class="qmeta-difficulty qmeta-{q.difficulty}">{DIFFICULTY_LABEL.get(q.difficulty, "")}</span>' if q.difficulty else ""
-            lines.append(f'- [{clean.prose(q.title)}]({topic.slug}.md#{q.id}){{ data-difficulty="{q.difficulty}" }}{level}')
+            level = (
+                f' <span class="qmeta-difficulty qmeta-{q.difficulty}">{DIFFICULTY_LABEL.get(q.difficulty, "")}</span>'
+                if q.difficulty
+                else ""
+            )
+            lines.append(
+                f'- [{clean.prose(q.title)}]({topic.slug}.md#{q.id}){{ data-difficulty="{q.difficulty}" }}{level}'
+            )
             if q.short:
                 lines.append(f'  <span class="qshort">{q.short}</span>')
         lines.append("")
@@ -252,7 +258,10 @@ def tags_page(pages: list[tuple[Topic, list[Question]]]) -> str:
             for tag in q.tags:
                 by_tag.setdefault(tag, []).append((topic, q))
     lines = [
-        front_matter("Questions by tag", "The guide's Flask interview questions listed by tag: routing, security, database, testing and more."),
+        front_matter(
+            "Questions by tag",
+            "The guide's Flask interview questions listed by tag: routing, security, database, testing and more.",
+        ),
         "# Questions by tag",
         "",
         " · ".join(f"[{tag}](#tag-{tag}) ({len(by_tag[tag])})" for tag in sorted(by_tag)),
