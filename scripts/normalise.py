@@ -15,11 +15,10 @@ import argparse
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+from guide import output, pipeline
+from guide.errors import GuideError
 
-from guide import output, pipeline  # noqa: E402
-from guide.errors import GuideError  # noqa: E402
+HERE = Path(__file__).resolve().parent
 
 ROOT = HERE.parent
 
@@ -35,7 +34,11 @@ def main(argv: list[str] | None = None) -> int:
         help="folder of editorial data (default: scripts/editorial; with --sources, only its topics and site settings)",
     )
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the output is stale")
-    parser.add_argument("--report", action="store_true", help="print source place -> answer, one line per question")
+    parser.add_argument(
+        "--report",
+        action="store_true",
+        help="print source place -> answer, one line per source question, then the authored questions",
+    )
     parser.add_argument("--proposals", action="store_true", help="print duplicate questions not yet merged")
     args = parser.parse_args(argv)
 
@@ -56,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.report:
         for place, target in result.report:
             print(f"{place}\t{target}")
+        # Then the questions the team wrote, which have no source place.
+        for place, target in result.authored:
+            print(f"{place}\t{target}\tauthored")
     if args.proposals:
         for p in result.proposals:
             print(f"{p.score:.2f}\t{p.first}\t{p.second}")

@@ -15,7 +15,7 @@ def code_blocks():
     for page in sorted(DOCS.glob("*.md")):
         for match in FENCE.finditer(page.read_text(encoding="utf-8")):
             indent = match.group(1)
-            body = "\n".join(line[len(indent):] for line in match.group(4).split("\n"))
+            body = "\n".join(line[len(indent) :] for line in match.group(4).split("\n"))
             yield page.name, match.group(3), body
 
 

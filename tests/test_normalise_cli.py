@@ -127,8 +127,14 @@ def test_a_bad_editorial_entry_is_refused_with_its_file(tmp_path):
     (editorial / "questions").mkdir(parents=True)
     (editorial / "topics.yml").write_text("- slug: basics\n  title: Basics\n  description: B.\n")
     (editorial / "questions" / "no-such-id.md").write_text("---\ntopic: basics\n---\n")
-    result = run("--sources", str(sources(tmp_path, {"a.txt": GOOD})), "--out", str(tmp_path / "o"),
-                 "--editorial", str(editorial))
+    result = run(
+        "--sources",
+        str(sources(tmp_path, {"a.txt": GOOD})),
+        "--out",
+        str(tmp_path / "o"),
+        "--editorial",
+        str(editorial),
+    )
     assert result.returncode == 2
     assert "no-such-id.md:1:" in result.stderr and "not the id of any source question" in result.stderr
     assert not (tmp_path / "o").exists()
@@ -141,3 +147,61 @@ def test_questions_without_editorial_entries_get_proposed_difficulty_and_tag(tmp
     architecture = (out / "architecture.md").read_text()
     assert 'data-difficulty="beginner"' in architecture and "[architecture](tags.md#tag-architecture)" in architecture
     assert 'data-difficulty="advanced"' in (out / "deployment-and-scaling.md").read_text()
+
+
+def authored_editorial(tmp_path: Path, ident: str = "how-do-you-log-errors-in-flask") -> Path:
+    editorial = tmp_path / "ed"
+    (editorial / "questions").mkdir(parents=True)
+    (editorial / "topics.yml").write_text(
+        "- slug: basics\n  title: Basics\n  description: B.\n- slug: errors\n  title: Errors\n  description: E.\n"
+    )
+    (editorial / "questions" / f"{ident}.md").write_text(
+        "---\nauthored: true\ntitle: How do you log errors in Flask?\ntopic: errors\ndifficulty: intermediate\n"
+        "essential: true\nshort: Use `app.logger`; Flask logs unhandled exceptions itself.\n"
+        "references:\n  - {title: 'Flask: Logging', url: 'https://flask.palletsprojects.com/en/stable/logging/'}\n"
+        "---\nConfigure logging with `dictConfig` before the app is created.\n"
+    )
+    return editorial
+
+
+def test_an_authored_question_flows_into_pages_data_links_and_report(tmp_path):
+    src, out = sources(tmp_path, {"a.txt": GOOD}), tmp_path / "out"
+    args = ("--sources", str(src), "--editorial", str(authored_editorial(tmp_path)))
+    assert run(*args, "--out", str(out)).returncode == 0
+    page = (out / "errors.md").read_text()
+    assert "## How do you log errors in Flask? {#how-do-you-log-errors-in-flask}" in page
+    assert '<p class="short-answer" markdown="span"><strong>Short answer:</strong> Use `app.logger`' in page
+    assert "[Flask: Logging](https://flask.palletsprojects.com/en/stable/logging/)" in page
+    assert (
+        "q/how-do-you-log-errors-in-flask.md: errors.md#how-do-you-log-errors-in-flask"
+        in (out / "generated.yml").read_text()
+    )
+    assert "  - errors.md" in (out / "generated.yml").read_text()
+    essentials = (out / "essentials.md").read_text()
+    assert "[How do you log errors in Flask?](errors.md#how-do-you-log-errors-in-flask)" in essentials
+    assert "Use `app.logger`" in essentials
+    data = (out / "assets/javascripts/questions-data.js").read_text()
+    assert '"id":"how-do-you-log-errors-in-flask"' in data and '"essential":true' in data
+    assert "Use `app.logger`" in (out / "all-questions.md").read_text()
+
+    report = run(*args, "--report").stdout.splitlines()
+    assert len(report) == 3  # the two source questions first, as before, then the authored one
+    assert [line.count("\t") for line in report] == [1, 1, 2]
+    assert report[-1].endswith("errors.md#how-do-you-log-errors-in-flask\tauthored")
+    assert "ed/questions/how-do-you-log-errors-in-flask.md:1" in report[-1]
+
+
+def test_an_authored_id_colliding_with_a_source_question_is_refused(tmp_path):
+    src, out = sources(tmp_path, {"a.txt": GOOD}), tmp_path / "out"
+    result = run(
+        "--sources", str(src), "--out", str(out), "--editorial", str(authored_editorial(tmp_path, "what-is-flask"))
+    )
+    assert result.returncode == 2
+    assert "what-is-flask.md:1: id collision" in result.stderr
+    assert not out.exists()
+
+
+def test_the_report_still_lists_the_74_source_questions_first():
+    lines = run("--report").stdout.splitlines()
+    assert [line for line in lines if not line.endswith("\tauthored")] == lines[:74]
+    assert all(line.startswith("sources/") for line in lines[:74])

@@ -13,7 +13,7 @@ plugin, if any, turns the index into a script.
 
 Which entries are answers is not guessed from the pages: it is the set of
 targets of the short links q/<id>/ that the normaliser generated for the
-redirects plugin (docs/redirects.yml), i.e. "<page>#<question id>".
+redirects plugin (docs/generated.yml), i.e. "<page>#<question id>".
 
 Without this hook the site still works: answers are found, but grouped under
 their page as Material does by default.

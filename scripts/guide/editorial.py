@@ -14,13 +14,31 @@ from pathlib import Path
 import yaml
 
 from .errors import GuideError
+from .model import Reference
 
 DIFFICULTIES = ("beginner", "intermediate", "advanced")
 REWRITE_KINDS = ("factual-fix", "outdated-api", "python-fundamentals", "merged", "completed-example", "clarity")
 KEYS = {
-    "title", "title_reason", "topic", "difficulty", "tags", "aliases", "merge_reason", "rewrite",
-    "distinct", "distinct_reason",
+    "title",
+    "title_reason",
+    "topic",
+    "difficulty",
+    "tags",
+    "aliases",
+    "merge_reason",
+    "rewrite",
+    "distinct",
+    "distinct_reason",
+    "authored",
+    "short",
+    "essential",
+    "references",
 }
+# What a question the team writes must say for itself, having no source to fall back on.
+AUTHORED_NEEDS = ("title", "topic", "difficulty", "short", "references")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SHORT_MAX_WORDS = 80
+REFERENCE_SCHEMES = ("https://", "http://")
 
 
 @dataclass(frozen=True)
@@ -51,6 +69,10 @@ class Entry:
     distinct: tuple[str, ...] = ()
     distinct_reason: str = ""
     body: str = ""
+    authored: bool = False
+    short: str = ""
+    essential: bool = False
+    references: tuple[Reference, ...] = ()
 
     def line(self, key: str) -> int:
         return self.lines.get(key, 1)
@@ -135,6 +157,10 @@ def load_entry(path: Path, display: str) -> Entry:
     entry.merge_reason = str(data.get("merge_reason") or "").strip()
     entry.distinct = tuple(str(a) for a in (data.get("distinct") or ()))
     entry.distinct_reason = str(data.get("distinct_reason") or "").strip()
+    entry.authored = _flag(entry, data, "authored")
+    entry.essential = _flag(entry, data, "essential")
+    entry.short = " ".join(str(data.get("short") or "").split())
+    entry.references = _references(entry, data.get("references"))
     rewrite = data.get("rewrite")
     if rewrite is not None:
         if not isinstance(rewrite, dict):
@@ -145,14 +171,64 @@ def load_entry(path: Path, display: str) -> Entry:
     return entry
 
 
+def _flag(entry: Entry, data: dict, key: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise GuideError(entry.path, entry.line(key), f"{key} is true or false")
+    return value
+
+
+def _references(entry: Entry, value: object) -> tuple[Reference, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise GuideError(entry.path, entry.line("references"), "references is a list of {title, url}")
+    found = []
+    for item in value:
+        if not isinstance(item, dict) or not item.get("title") or not item.get("url"):
+            raise GuideError(entry.path, entry.line("references"), "each reference needs a title and a url")
+        url = str(item["url"]).strip()
+        if not url.startswith(REFERENCE_SCHEMES) or any(c in url for c in ' <>"\n'):
+            raise GuideError(
+                entry.path, entry.line("references"), f"a reference is a web address (https://...): '{url}'"
+            )
+        found.append(Reference(" ".join(str(item["title"]).split()), url))
+    return tuple(found)
+
+
+def _check_authored(entry: Entry) -> None:
+    if not ID_PATTERN.match(entry.id) or len(entry.id) > 72:
+        raise GuideError(
+            entry.path,
+            1,
+            "an authored question's file name is its id: lower-case words and hyphens, 72 characters at most",
+        )
+    for key in AUTHORED_NEEDS:
+        if not getattr(entry, key):
+            raise GuideError(entry.path, entry.line("authored"), f"an authored question needs '{key}'")
+    if not entry.body:
+        raise GuideError(entry.path, entry.line("authored"), "an authored question needs its answer as the file's body")
+    for key in ("aliases", "distinct", "rewrite", "title_reason"):
+        if key in entry.lines:
+            raise GuideError(
+                entry.path, entry.line(key), f"'{key}' is for source questions; an authored question has no source"
+            )
+
+
 def _check_entry(entry: Entry) -> None:
+    if entry.authored:
+        _check_authored(entry)
+    if len(entry.short.split()) > SHORT_MAX_WORDS:
+        raise GuideError(
+            entry.path, entry.line("short"), f"a short answer is one or two sentences ({SHORT_MAX_WORDS} words at most)"
+        )
     if entry.difficulty and entry.difficulty not in DIFFICULTIES:
         raise GuideError(entry.path, entry.line("difficulty"), f"difficulty must be one of {', '.join(DIFFICULTIES)}")
     if entry.aliases and not entry.merge_reason:
         raise GuideError(entry.path, entry.line("aliases"), "aliases need a merge_reason")
     if entry.distinct and not entry.distinct_reason:
         raise GuideError(entry.path, entry.line("distinct"), "distinct needs a distinct_reason")
-    if entry.body and not entry.rewrite_kind:
+    if entry.body and not entry.rewrite_kind and not entry.authored:
         raise GuideError(entry.path, 1, "a body replaces the answer: say why with rewrite: {kind, reason}")
     if entry.rewrite_kind and not entry.body:
         raise GuideError(entry.path, entry.line("rewrite"), "rewrite given but the file has no body")
@@ -195,22 +271,39 @@ def load(directory: Path, display_root: str, with_entries: bool = True) -> Edito
     return editorial
 
 
+def authored(editorial: Editorial) -> list[Entry]:
+    """The questions the team wrote, in file-name order."""
+    return [entry for entry in editorial.entries.values() if entry.authored]
+
+
 def check_ids(editorial: Editorial, known: set[str]) -> None:
-    """Every id an entry names must be a question in the sources."""
+    """Every id an entry names must be a question in the sources; an authored id must be none of them."""
     alias_of: dict[str, str] = {}
     for entry in editorial.entries.values():
+        if entry.authored:
+            if entry.id in known:
+                raise GuideError(
+                    entry.path, 1, f"id collision: '{entry.id}' is also the id of a source question (see --report)"
+                )
+            continue
         if entry.id not in known:
             raise GuideError(entry.path, 1, f"'{entry.id}' is not the id of any source question (see --report)")
         for alias in entry.aliases:
             if alias not in known:
-                raise GuideError(entry.path, entry.line("aliases"), f"alias '{alias}' is not the id of any source question")
+                raise GuideError(
+                    entry.path, entry.line("aliases"), f"alias '{alias}' is not the id of any source question"
+                )
             if alias in alias_of:
-                raise GuideError(entry.path, entry.line("aliases"), f"alias '{alias}' is already merged into '{alias_of[alias]}'")
+                raise GuideError(
+                    entry.path, entry.line("aliases"), f"alias '{alias}' is already merged into '{alias_of[alias]}'"
+                )
             alias_of[alias] = entry.id
         for other in entry.distinct:
             if other not in known:
                 raise GuideError(entry.path, entry.line("distinct"), f"'{other}' is not the id of any source question")
     for alias, owner in alias_of.items():
+        if alias in editorial.entries and editorial.entries[alias].authored:
+            raise GuideError(editorial.entries[alias].path, 1, f"id collision: '{alias}' is also an alias of '{owner}'")
         if alias in editorial.entries and alias != owner:
             raise GuideError(
                 editorial.entries[alias].path, 1, f"'{alias}' is merged into '{owner}': edit that file instead"

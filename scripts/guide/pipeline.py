@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import blocks as blocks_mod
-from . import editorial as editorial_mod
 from . import code, merge, render
+from . import editorial as editorial_mod
 from .errors import GuideError
-from .model import Markdown, Question, RawQuestion
+from .model import Markdown, Place, Question, RawQuestion
 from .read import read_source
 from .slug import slugify
 
@@ -20,6 +20,7 @@ from .slug import slugify
 class Result:
     files: dict[str, str]
     report: list[tuple[str, str]]  # (sources/<file>:<line>, <page>.md#<id>)
+    authored: list[tuple[str, str]] = field(default_factory=list)  # (editorial file:1, <page>.md#<id>)
     warnings: list[str] = field(default_factory=list)
     proposals: list[merge.Proposal] = field(default_factory=list)
 
@@ -36,7 +37,7 @@ def read_all(sources: Path) -> tuple[list[RawQuestion], int]:
     if not files:
         raise GuideError(_display(sources), 1, "no source files (*.txt) in this folder")
     raws: list[RawQuestion] = []
-    guides = set()
+    guides: set[tuple[str, int]] = set()
     for path in files:
         found = read_source(path, _display(path))
         raws.extend(found)
@@ -108,6 +109,9 @@ def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Resu
         for q in group:
             canonical_of[q.id] = head
 
+    for entry in editorial_mod.authored(editorial):
+        place = Place(entry.path, 1, 0, 0)
+        canonicals.append(Question(entry.id, entry.title, entry.title, place, [], authored=True))
     for q in canonicals:
         _apply(q, editorial)
     _format_code(canonicals)
@@ -117,7 +121,9 @@ def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Resu
         # Within a topic: beginner questions first, then source order.
         on_page = sorted(
             (q for q in canonicals if q.topic == topic.slug),
-            key=lambda q: editorial_mod.DIFFICULTIES.index(q.difficulty) if q.difficulty in editorial_mod.DIFFICULTIES else 1,
+            key=lambda q: (
+                editorial_mod.DIFFICULTIES.index(q.difficulty) if q.difficulty in editorial_mod.DIFFICULTIES else 1
+            ),
         )
         if on_page:
             pages.append((topic, on_page))
@@ -125,18 +131,19 @@ def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Resu
     files = {f"{topic.slug}.md": render.topic_page(topic, qs) for topic, qs in pages}
     files["all-questions.md"] = render.all_questions_page(pages)
     files["index.md"] = render.home_page(editorial, pages, len(raws), guides)
-    files["redirects.yml"] = render.redirect_map(pages)
+    files["generated.yml"] = render.site_config(pages)
     files["tags.md"] = render.tags_page(pages)
+    files["essentials.md"] = render.essentials_page(pages)
     files["assets/javascripts/questions-data.js"] = render.questions_data(pages)
     report = [
         (f"{raw.place.path}:{raw.place.line}", f"{canonical_of[q.id].topic}.md#{canonical_of[q.id].id}")
         for raw, q in zip(raws, questions, strict=True)
     ]
+    authored = [(f"{q.place.path}:1", f"{q.topic}.md#{q.id}") for q in canonicals if q.authored]
     pending = [
-        p for p in proposals
-        if groups.find(p.first) != groups.find(p.second) and not kept_apart(p.first, p.second)
+        p for p in proposals if groups.find(p.first) != groups.find(p.second) and not kept_apart(p.first, p.second)
     ]
-    return Result(files, report, warnings, pending)
+    return Result(files, report, authored, warnings, pending)
 
 
 def _apply(question: Question, editorial: editorial_mod.Editorial) -> None:
@@ -149,6 +156,9 @@ def _apply(question: Question, editorial: editorial_mod.Editorial) -> None:
         question.topic = entry.topic
         question.difficulty = entry.difficulty
         question.tags = entry.tags
+        question.short = entry.short
+        question.essential = entry.essential
+        question.references = entry.references
     if not question.topic:
         question.topic = propose_topic(question, editorial.topics)
     if not question.difficulty:
@@ -202,7 +212,7 @@ def propose_topic(question: Question, topics: list[editorial_mod.Topic]) -> str:
     return best
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
     words = sorted({re.sub(r"[^a-z0-9_@]+", " ", k.lower()).strip() for k in keywords}, key=len, reverse=True)
     return re.compile(r"(?<= )(?:" + "|".join(re.escape(w) for w in words if w) + r")s?(?= )")

@@ -110,6 +110,26 @@ def also_asked(question: Question) -> str:
     return f"*Also asked as:* {quoted}"
 
 
+def short_answer(question: Question) -> str:
+    """The first thing to read: the answer a candidate gives in the first 30 seconds."""
+    if not question.short:
+        return ""
+    return f'<p class="short-answer" markdown="span"><strong>Short answer:</strong> {question.short}</p>'
+
+
+def link_text(text: str) -> str:
+    """Text that is safe inside [...] of a Markdown link."""
+    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
+
+
+def references(question: Question) -> str:
+    """The official documentation the answer was checked against."""
+    if not question.references:
+        return ""
+    links = " · ".join(f"[{link_text(r.title)}]({r.url})" for r in question.references)
+    return f'<p class="answer-references" markdown="span">Documentation: {links}</p>'
+
+
 def question_markdown(question: Question) -> str:
     parts = []
     for alias in question.aliases:
@@ -117,7 +137,14 @@ def question_markdown(question: Question) -> str:
             parts.append(f'<div class="alias-anchor" id="{alias.id}"></div>')
     heading = question.title.replace("#", "\\#").replace("{", "\\{")
     parts.append(f"## {heading} {{#{question.id}}}")
-    for piece in (meta_line(question), answer_markdown(question.blocks), also_asked(question)):
+    pieces = (
+        meta_line(question),
+        short_answer(question),
+        answer_markdown(question.blocks),
+        also_asked(question),
+        references(question),
+    )
+    for piece in pieces:
         if piece:
             parts.append(piece)
     return "\n\n".join(parts)
@@ -147,8 +174,16 @@ def all_questions_page(pages: list[tuple[Topic, list[Question]]]) -> str:
     for topic, questions in pages:
         lines += [f"## {topic.title}", ""]
         for q in questions:
-            level = f' <span class="qmeta-difficulty qmeta-{q.difficulty}">{DIFFICULTY_LABEL.get(q.difficulty, "")}</span>' if q.difficulty else ""
-            lines.append(f'- [{clean.prose(q.title)}]({topic.slug}.md#{q.id}){{ data-difficulty="{q.difficulty}" }}{level}')
+            level = (
+                f' <span class="qmeta-difficulty qmeta-{q.difficulty}">{DIFFICULTY_LABEL.get(q.difficulty, "")}</span>'
+                if q.difficulty
+                else ""
+            )
+            lines.append(
+                f'- [{clean.prose(q.title)}]({topic.slug}.md#{q.id}){{ data-difficulty="{q.difficulty}" }}{level}'
+            )
+            if q.short:
+                lines.append(f'  <span class="qshort">{q.short}</span>')
         lines.append("")
     return "\n".join(lines)
 
@@ -156,28 +191,63 @@ def all_questions_page(pages: list[tuple[Topic, list[Question]]]) -> str:
 def home_page(editorial: Editorial, pages: list[tuple[Topic, list[Question]]], source_count: int, guides: int) -> str:
     site = editorial.site
     total = sum(len(q) for _, q in pages)
-    merged = source_count - total
+    written = sum(q.authored for _, questions in pages for q in questions)
+    merged = source_count - (total - written)
     title = site.get("title", "Flask Interview Guide")
+    team = f" and {written} more written by the team" if written else ""
     lines = [
         front_matter(title, site.get("description", "Flask interview questions with correct, tested answers.")),
         f"# {title}",
         "",
         site.get("intro", "").strip(),
         "",
-        f"**{total} questions**, gathered from {source_count} questions in {guides} published interview guides: "
-        f"{merged} duplicates were merged into one answer each, every answer was checked against "
-        f"**Flask {site.get('flask_version', '')}** and its documentation, and every code example is run by the tests.",
+        f"**{total} questions**: {total - written} gathered from {source_count} questions in {guides} published "
+        f"interview guides ({merged} duplicates were merged into one answer each){team}. Every answer was checked against "
+        f"**Flask {site.get('flask_version', '')}** and its documentation, and every Python example and template "
+        "is executed or rendered by the tests (shell commands, server configurations and sample output are shown, not run).",
         "",
         "## Topics",
         "",
     ]
     for topic, questions in pages:
         lines.append(f"- [{topic.title}]({topic.slug}.md): {topic.description} ({len(questions)})")
-    lines += ["", "Or see [all questions](all-questions.md) on one page."]
+    lines += [
+        "",
+        "Or see [all questions](all-questions.md) on one page, or the [essentials](essentials.md): "
+        "the questions every candidate must know, with their short answers.",
+    ]
     extra = site.get("home_sections", "").strip()
     if extra:
         lines += ["", extra]
     return "\n".join(lines) + "\n"
+
+
+def essentials_page(pages: list[tuple[Topic, list[Question]]]) -> str:
+    """The night-before list: the questions every candidate must know, each with its short answer."""
+    chosen = [(topic, q) for topic, questions in pages for q in questions if q.essential]
+    lines = [
+        front_matter(
+            "Essentials",
+            "The Flask interview questions every candidate must know, with the short answer to give first.",
+        ),
+        "# Essentials",
+        "",
+        f"The {len(chosen)} questions that interviews ask most and that every Flask candidate must be able to "
+        "answer, in reading order, each with the short answer to give first. Follow a link for the full answer.",
+        "",
+    ]
+    if not chosen:
+        lines += ["No question is marked essential yet.", ""]
+    current = None
+    for topic, q in chosen:
+        if topic is not current:
+            lines += [f"## {topic.title} {{#essentials-{topic.slug}}}", ""]
+            current = topic
+        lines.append(f"- **[{clean.prose(q.title)}]({topic.slug}.md#{q.id})**")
+        if q.short:
+            lines.append(f"  <br>{q.short}")
+    lines.append("")
+    return "\n".join(lines)
 
 
 def tags_page(pages: list[tuple[Topic, list[Question]]]) -> str:
@@ -188,7 +258,10 @@ def tags_page(pages: list[tuple[Topic, list[Question]]]) -> str:
             for tag in q.tags:
                 by_tag.setdefault(tag, []).append((topic, q))
     lines = [
-        front_matter("Questions by tag", "The guide's Flask interview questions listed by tag: routing, security, database, testing and more."),
+        front_matter(
+            "Questions by tag",
+            "The guide's Flask interview questions listed by tag: routing, security, database, testing and more.",
+        ),
         "# Questions by tag",
         "",
         " · ".join(f"[{tag}](#tag-{tag}) ({len(by_tag[tag])})" for tag in sorted(by_tag)),
@@ -212,6 +285,8 @@ def questions_data(pages: list[tuple[Topic, list[Question]]]) -> str:
             "difficulty": q.difficulty,
             "tags": list(q.tags),
             "aliases": [a.id for a in q.aliases if a.id != q.id],
+            "short": q.short,
+            "essential": q.essential,
         }
         for topic, questions in pages
         for q in questions
@@ -220,8 +295,18 @@ def questions_data(pages: list[tuple[Topic, list[Question]]]) -> str:
     return f"// {MARKER} from the editorial layer. Do not edit.\nwindow.FIG_QUESTIONS = [\n{body}\n];\n"
 
 
-def redirect_map(pages: list[tuple[Topic, list[Question]]]) -> str:
-    """The short links q/<id>/ for every answer and alias, as an INHERIT-able config."""
+# Pages of the nav that the normaliser does not write, after the generated ones.
+HAND_WRITTEN_NAV = ("practice.md", "downloads.md")
+
+
+def site_config(pages: list[tuple[Topic, list[Question]]]) -> str:
+    """The generated part of the MkDocs configuration, which mkdocs.yml INHERITs.
+
+    The nav (topic pages in the order of topics.yml, so that order lives in
+    one place) and the short links q/<id>/ of every answer and alias.
+    """
+    nav = ["index.md", *(f"{topic.slug}.md" for topic, _ in pages)]
+    nav += ["essentials.md", "all-questions.md", "tags.md", *HAND_WRITTEN_NAV]
     maps: dict[str, str] = {}
     for topic, questions in pages:
         for q in questions:
@@ -229,6 +314,7 @@ def redirect_map(pages: list[tuple[Topic, list[Question]]]) -> str:
             for ident in [q.id, *(a.id for a in q.aliases)]:
                 maps[f"q/{ident}.md"] = target
     # Ids and page names are plain slugs, so the YAML is written directly.
-    lines = ["plugins:", "  redirects:", "    redirect_maps:"]
+    lines = ["nav:", *(f"  - {page}" for page in nav)]
+    lines += ["plugins:", "  redirects:", "    redirect_maps:"]
     lines += [f"      {source}: {target}" for source, target in sorted(maps.items())]
     return HEADER + "\n".join(lines) + "\n"

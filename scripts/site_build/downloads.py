@@ -30,11 +30,9 @@ def human_size(size: int) -> str:
     """Decimal units, as browsers and file managers show download sizes."""
     if size < 1000:
         return f"{size} bytes"
-    value = float(size)
-    for unit in ("kB", "MB"):
-        value /= 1000
-        if value < 1000:
-            break
+    value, unit = size / 1000, "kB"
+    if value >= 1000:
+        value, unit = value / 1000, "MB"
     return f"{value:.1f} {unit}"
 
 

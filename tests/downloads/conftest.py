@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from site_build import chromium, downloads, printpage, project, publish
 
 ROOT = project.ROOT
@@ -81,8 +82,8 @@ def questions() -> list[Question]:
 
 @pytest.fixture(scope="session")
 def short_links() -> dict[str, str]:
-    """``id -> "page.md#anchor"`` for every short link q/<id>/ (docs/redirects.yml)."""
-    data = yaml.safe_load((project.DOCS / "redirects.yml").read_text(encoding="utf-8"))
+    """``id -> "page.md#anchor"`` for every short link q/<id>/ (docs/generated.yml)."""
+    data = yaml.safe_load((project.DOCS / "generated.yml").read_text(encoding="utf-8"))
     maps = data["plugins"]["redirects"]["redirect_maps"]
     return {re.sub(r"^q/(.+)\.md$", r"\1", key): value for key, value in maps.items()}
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
+
 from site_build import downloads, offline
 
 # The answer heading for an id: the heading itself, or for an alias anchor the
@@ -103,7 +104,7 @@ def test_the_short_link_of_a_merged_duplicate_opens_the_answer_it_was_merged_int
     ids = {q.id for q in questions}
     aliases = sorted(alias for alias in short_links if alias not in ids)
     if not aliases:
-        pytest.skip("no merged duplicates in docs/redirects.yml")
+        pytest.skip("no merged duplicates in docs/generated.yml")
     alias = aliases[0]
     target_page, anchor = short_links[alias].split("#")
     page, recorder = offline_page

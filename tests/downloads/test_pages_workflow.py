@@ -6,6 +6,7 @@ import re
 
 import pytest
 import yaml
+
 from site_build import chromium, downloads, project
 
 WORKFLOW = project.ROOT / ".github" / "workflows" / "pages.yml"

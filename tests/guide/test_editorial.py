@@ -20,11 +20,19 @@ def load(tmp_path):
 
 
 def test_a_valid_entry_is_loaded(tmp_path):
-    setup(tmp_path, "what-is-flask.md", "---\ntitle: What is Flask?\ntopic: basics\ndifficulty: beginner\n"
-          "rewrite: {kind: factual-fix, reason: wrong year}\n---\nFlask began in 2010.\n")
+    setup(
+        tmp_path,
+        "what-is-flask.md",
+        "---\ntitle: What is Flask?\ntopic: basics\ndifficulty: beginner\n"
+        "rewrite: {kind: factual-fix, reason: wrong year}\n---\nFlask began in 2010.\n",
+    )
     entry = load(tmp_path).entries["what-is-flask"]
     assert (entry.title, entry.topic, entry.rewrite_kind, entry.body) == (
-        "What is Flask?", "basics", "factual-fix", "Flask began in 2010.")
+        "What is Flask?",
+        "basics",
+        "factual-fix",
+        "Flask began in 2010.",
+    )
 
 
 def test_an_unknown_topic_is_refused_at_its_line(tmp_path):
@@ -78,6 +86,68 @@ def test_answers_may_not_use_page_level_headings(tmp_path):
 
 
 def test_a_table_with_an_empty_header_cell_is_refused(tmp_path):
-    setup(tmp_path, "x.md", "---\ntopic: basics\nrewrite: {kind: clarity, reason: r}\n---\n| | A |\n| --- | --- |\n| x | y |\n")
+    setup(
+        tmp_path,
+        "x.md",
+        "---\ntopic: basics\nrewrite: {kind: clarity, reason: r}\n---\n| | A |\n| --- | --- |\n| x | y |\n",
+    )
     with pytest.raises(GuideError, match="header cell is empty"):
         load(tmp_path)
+
+
+AUTHORED = (
+    "---\nauthored: true\ntitle: How do you prevent XSS in Flask?\ntopic: basics\ndifficulty: intermediate\n"
+    "tags: [security]\nessential: true\nshort: Let Jinja escape everything.\n"
+    "references:\n  - {title: 'Flask: Security Considerations', url: 'https://flask.palletsprojects.com/en/stable/web-security/'}\n"
+    "---\nAutoescaping is on for .html templates.\n"
+)
+
+
+def test_an_authored_question_needs_no_rewrite_and_keeps_its_short_answer_and_references(tmp_path):
+    setup(tmp_path, "how-do-you-prevent-xss-in-flask.md", AUTHORED)
+    entry = load(tmp_path).entries["how-do-you-prevent-xss-in-flask"]
+    assert entry.authored and entry.essential
+    assert entry.short == "Let Jinja escape everything."
+    assert [(r.title, r.url) for r in entry.references] == [
+        ("Flask: Security Considerations", "https://flask.palletsprojects.com/en/stable/web-security/")
+    ]
+    assert editorial.authored(load(tmp_path)) == [entry]
+
+
+@pytest.mark.parametrize(
+    ("change", "message", "line"),
+    [
+        (("short: Let Jinja escape everything.\n", ""), "needs 'short'", 2),
+        (("topic: basics\n", ""), "needs 'topic'", 2),
+        (("---\nAutoescaping is on for .html templates.\n", "---\n"), "body", 2),
+        (("tags: [security]\n", "tags: [security]\nrewrite: {kind: clarity, reason: r}\n"), "has no source", 7),
+        (("tags: [security]\n", "tags: [security]\naliases: [x]\nmerge_reason: r\n"), "has no source", 7),
+        (("https://flask", "javascript://flask"), "web address", 9),
+        (("essential: true", "essential: yes please"), "true or false", 7),
+    ],
+)
+def test_an_incomplete_authored_question_is_refused_at_its_line(tmp_path, change, message, line):
+    setup(tmp_path, "how-do-you-prevent-xss-in-flask.md", AUTHORED.replace(*change))
+    with pytest.raises(GuideError, match=message) as error:
+        load(tmp_path)
+    assert error.value.line == line
+
+
+def test_an_authored_file_name_must_be_a_slug(tmp_path):
+    setup(tmp_path, "How_XSS.md", AUTHORED)
+    with pytest.raises(GuideError, match="file name is its id"):
+        load(tmp_path)
+
+
+def test_an_authored_id_that_is_also_a_source_question_is_a_collision(tmp_path):
+    setup(tmp_path, "what-is-flask.md", AUTHORED)
+    with pytest.raises(GuideError, match="id collision") as error:
+        editorial.check_ids(load(tmp_path), {"what-is-flask"})
+    assert error.value.path == "ed/questions/what-is-flask.md"
+
+
+def test_a_short_answer_is_at_most_a_couple_of_sentences(tmp_path):
+    setup(tmp_path, "how-do-you-prevent-xss-in-flask.md", AUTHORED.replace("everything.", "everything " * 90))
+    with pytest.raises(GuideError, match="short answer") as error:
+        load(tmp_path)
+    assert error.value.line == 8

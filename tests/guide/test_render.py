@@ -4,13 +4,15 @@ import yaml
 
 from guide.editorial import Topic
 from guide.model import Paragraph, Place, Question
-from guide.render import fence, question_markdown, redirect_map, topic_page
+from guide.render import fence, question_markdown, site_config, topic_page
 
 TOPIC = Topic("basics", "Basics", "The basics.", ())
 
 
 def question():
-    canonical = Question("what-is-flask", "What is Flask?", "What is Flask?", Place("s", 1, 1, 1), [Paragraph("A framework.")])
+    canonical = Question(
+        "what-is-flask", "What is Flask?", "What is Flask?", Place("s", 1, 1, 1), [Paragraph("A framework.")]
+    )
     alias = Question("what-is-python-flask", "What is Python Flask?", "What is Python Flask?", Place("s", 9, 2, 1), [])
     canonical.aliases = [alias]
     canonical.difficulty, canonical.tags = "beginner", ("basics",)
@@ -34,7 +36,7 @@ def test_page_starts_with_front_matter_and_a_generated_comment():
 
 
 def test_every_id_and_alias_gets_a_short_link_to_the_answer():
-    maps = yaml.safe_load(redirect_map([(TOPIC, [question()])]))["plugins"]["redirects"]["redirect_maps"]
+    maps = yaml.safe_load(site_config([(TOPIC, [question()])]))["plugins"]["redirects"]["redirect_maps"]
     assert maps == {
         "q/what-is-flask.md": "basics.md#what-is-flask",
         "q/what-is-python-flask.md": "basics.md#what-is-flask",

@@ -26,6 +26,7 @@ import threading
 from pathlib import Path
 
 import pytest
+
 from site_build import chromium
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,7 +86,7 @@ def build_site(work: Path, *, offline: bool = False, features: str = "") -> Path
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         pass
 
 

@@ -57,9 +57,7 @@ def build_once(tmp_path_factory) -> Path:
         site_dir = tmp_path_factory.mktemp("site")
         done = mkdocs_build(CONFIG, site_dir)
         if done.returncode != 0:
-            raise AssertionError(
-                f"mkdocs build --strict failed ({done.returncode}):\n{done.stdout}{done.stderr}"
-            )
+            raise AssertionError(f"mkdocs build --strict failed ({done.returncode}):\n{done.stdout}{done.stderr}")
         _built["site"] = site_dir
     return _built["site"]
 
@@ -84,7 +82,7 @@ def front_matter(markdown_file: Path) -> dict:
 
 def redirect_maps() -> dict[str, str]:
     """The short links the normaliser generated: {"q/<id>.md": "<page>.md#<id>"}."""
-    data = yaml.safe_load((ROOT / "docs" / "redirects.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / "docs" / "generated.yml").read_text(encoding="utf-8"))
     return data["plugins"]["redirects"]["redirect_maps"]
 
 
@@ -195,7 +193,7 @@ def local_target(site_dir: Path, page_path: Path, url: str, base_path: str) -> t
     if path.startswith("/"):
         if not path.startswith(base_path):
             raise AssertionError(f"{page_path}: absolute link {url!r} is outside {base_path}")
-        target = site_dir / path[len(base_path):]
+        target = site_dir / path[len(base_path) :]
     elif path:
         target = page_path.parent / path
     else:

@@ -10,7 +10,7 @@ import sitebuild
 
 
 def test_the_short_links_fragment_is_merged_into_the_configuration():
-    # INHERIT merges docs/redirects.yml key by key: the redirect maps must
+    # INHERIT merges docs/generated.yml key by key: the redirect maps must
     # survive next to mkdocs.yml's own plugins, which stay a mapping.
     config = load_config(str(sitebuild.CONFIG))
     maps = config.plugins["redirects"].config["redirect_maps"]

@@ -37,8 +37,7 @@ def test_every_answer_is_its_own_search_entry_titled_with_its_question(site_dir,
 
 def test_answers_keep_their_full_weight_and_everything_else_ranks_below(site_dir, report):
     answers = {
-        ("" if page == "index.md" else page.removesuffix(".md") + "/") + "#" + anchor
-        for _, page, anchor in report
+        ("" if page == "index.md" else page.removesuffix(".md") + "/") + "#" + anchor for _, page, anchor in report
     }
     docs = search_index(site_dir)["docs"]
     heavy = [d["location"] for d in docs if d["location"] not in answers and d.get("boost", 1) >= 0.4]
