@@ -23,6 +23,7 @@ class Result:
     authored: list[tuple[str, str]] = field(default_factory=list)  # (editorial file:1, <page>.md#<id>)
     warnings: list[str] = field(default_factory=list)
     proposals: list[merge.Proposal] = field(default_factory=list)
+    pages: list[tuple[editorial_mod.Topic, list[Question]]] = field(default_factory=list)  # the records, by page
 
 
 def _display(path: Path) -> str:
@@ -143,7 +144,7 @@ def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Resu
     pending = [
         p for p in proposals if groups.find(p.first) != groups.find(p.second) and not kept_apart(p.first, p.second)
     ]
-    return Result(files, report, authored, warnings, pending)
+    return Result(files, report, authored, warnings, pending, pages)
 
 
 def _apply(question: Question, editorial: editorial_mod.Editorial) -> None:
