@@ -88,7 +88,7 @@ def redirect_maps() -> dict[str, str]:
 
 @functools.cache
 def normaliser_report() -> list[tuple[str, str, str]]:
-    """(source place, page, id) for every question, from ``--report``."""
+    """(source place, page, id) for every source question, from ``--report``."""
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "normalise.py"), "--report"],
         cwd=ROOT,
@@ -99,7 +99,7 @@ def normaliser_report() -> list[tuple[str, str, str]]:
     assert done.returncode == 0, done.stderr
     rows = []
     for line in done.stdout.splitlines():
-        place, target, *_ = line.split("\t")  # authored questions add a third column
+        place, target = line.split("\t")[:2]  # a third column marks authored questions
         page, _, anchor = target.partition("#")
         rows.append((place, page, anchor))
     return rows
