@@ -130,12 +130,22 @@ def references(question: Question) -> str:
     return f'<p class="answer-references" markdown="span">Documentation: {links}</p>'
 
 
+def heading_text(title: str) -> str:
+    """A title as the text of a Markdown heading, shown as written.
+
+    `#` and `{` would end the heading or start its attributes; `*`, and `_` at
+    the edge of a word (`__name__`, not `url_for`), would turn into emphasis.
+    """
+    text = re.sub(r"([#{*])", r"\\\1", title)
+    return re.sub(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])", r"\\_", text)
+
+
 def question_markdown(question: Question) -> str:
     parts = []
     for alias in question.aliases:
         if alias.id != question.id:
             parts.append(f'<div class="alias-anchor" id="{alias.id}"></div>')
-    heading = question.title.replace("#", "\\#").replace("{", "\\{")
+    heading = heading_text(question.title)
     parts.append(f"## {heading} {{#{question.id}}}")
     pieces = (
         meta_line(question),

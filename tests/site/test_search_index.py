@@ -13,10 +13,11 @@ def search_index(site_dir) -> dict:
 
 
 def heading_titles(page_md: str) -> dict[str, str]:
-    """{id: title as the reader sees it} for the headings of a docs/ page."""
+    """{id: title as the reader sees it} for the headings of a docs/ page
+    (code marks dropped, backslash escapes such as \\_ undone)."""
     text = (sitebuild.ROOT / "docs" / page_md).read_text(encoding="utf-8")
     return {
-        anchor: title.replace("`", "").strip()
+        anchor: re.sub(r"\\(.)", r"\1", title.replace("`", "")).strip()
         for title, anchor in re.findall(r"^## (.+?) \{#([^}\s]+)[^}]*\}\s*$", text, flags=re.M)
     }
 
