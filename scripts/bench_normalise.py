@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+from guide import pipeline
+from guide.read import read_source
 
-from guide import pipeline  # noqa: E402
-from guide.read import read_source  # noqa: E402
+HERE = Path(__file__).resolve().parent
 
 ROOT = HERE.parent
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "si", "to", "va", "ze", "qu", "bo", "fi"]
@@ -49,9 +47,11 @@ def synthetic_source(count: int) -> str:
         a, b = word(2 * number), word(2 * number + 1)
         question = raw.text[0].lower() + raw.text[1:]
         lines.append(f"Q #{number + 1}) In the {a} {b} project, {question}")
-        answer = [line.replace("Flask", f"Flask ({a})", 1) if i == 0 else line for i, line in enumerate(raw.answer_lines)]
+        answer = [
+            line.replace("Flask", f"Flask ({a})", 1) if i == 0 else line for i, line in enumerate(raw.answer_lines)
+        ]
         answer = [f"{line}  # {a}" if line.startswith("def ") else line for line in answer]
-        lines += answer + [""]
+        lines += [*answer, ""]
     return "\n".join(lines) + "\n"
 
 

@@ -51,11 +51,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from guide import output
+from site_build import chromium  # one list of flags for every Chromium the project starts
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 LIGHTHOUSE = ROOT / "tools" / "lighthouse"
-sys.path.insert(0, str(HERE))
-from site_build import chromium  # noqa: E402  (one list of flags for every Chromium the project starts)
 
 DEFAULT_CHROME = chromium.DEFAULT_PATH
 CHROME_FLAGS = chromium.ARGS
@@ -110,9 +111,9 @@ TOPIC_PAGE_BUDGET = 250_000
 # Pure functions: reading Lighthouse reports, medians, tables, budgets.
 
 
-def median(values: list[float]) -> float | None:
-    values = [v for v in values if v is not None]
-    return statistics.median(values) if values else None
+def median(values: list[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return statistics.median(present) if present else None
 
 
 def ratio(ours: float | None, baseline: float | None) -> float | None:
@@ -158,7 +159,7 @@ def lost_points(report: dict) -> list[tuple[str, str, float | None]]:
     (score None): its category score is not to be trusted.
     """
     audits = report.get("audits", {})
-    found = []
+    found: list[tuple[str, str, float | None]] = []
     for key, _ in CATEGORIES:
         for ref in report.get("categories", {}).get(key, {}).get("auditRefs", []):
             if not ref.get("weight"):
@@ -311,8 +312,6 @@ class Build:
 
 def hand_written(docs: Path) -> list[Path]:
     """docs/ files that the normaliser does not write."""
-    sys.path.insert(0, str(HERE))
-    from guide import output
 
     generated = output.existing_generated(docs)
     return sorted(p for p in docs.rglob("*") if p.is_file() and p.relative_to(docs).as_posix() not in generated)
@@ -445,9 +444,8 @@ def progress(line: str) -> tuple[str, int, str, str]:
 
 def lighthouse(jobs: list[dict], work: Path) -> list[dict | None]:
     """Run every job ({url, label}) in one browser; the reports, None where a run failed."""
-    spec = {"chromeFlags": CHROME_FLAGS, "jobs": []}
-    for i, job in enumerate(jobs):
-        spec["jobs"].append({"url": job["url"], "output": str(work / f"lighthouse-{i}.json")})
+    outputs = [{"url": job["url"], "output": str(work / f"lighthouse-{i}.json")} for i, job in enumerate(jobs)]
+    spec = {"chromeFlags": CHROME_FLAGS, "jobs": outputs}
     (work / "jobs.json").write_text(json.dumps(spec), encoding="utf-8")
     env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH") or DEFAULT_CHROME)
     process = subprocess.Popen(
@@ -465,8 +463,8 @@ def lighthouse(jobs: list[dict], work: Path) -> list[dict | None]:
             print(f"  [{index + 1}/{len(jobs)}] {jobs[index]['label']}: {word} in {seconds} s{note}", file=sys.stderr)
     process.wait()
     reports = []
-    for job in spec["jobs"]:
-        path = Path(job["output"])
+    for job_spec in outputs:
+        path = Path(job_spec["output"])
         reports.append(json.loads(path.read_text(encoding="utf-8")) if path.exists() else None)
     return reports
 
@@ -600,7 +598,9 @@ def main(argv: list[str] | None = None) -> int:
                 p.relative_to(project / "docs").as_posix(): p.read_text(encoding="utf-8")
                 for p in (project / "docs").glob("*.md")
             }
-            not_topics = {"index.md", "all-questions.md", "tags.md"} | {p.name for p in hand_written(ROOT / "docs")}
+            not_topics = {"index.md", "essentials.md", "all-questions.md", "tags.md"} | {
+                p.name for p in hand_written(ROOT / "docs")
+            }
             topic = longest_topic_page(files, not_topics)
             redirects = (project / "docs" / "generated.yml").read_text(encoding="utf-8")
             paths = {
@@ -618,7 +618,7 @@ def main(argv: list[str] | None = None) -> int:
                 for run in range(args.runs):
                     for name, path in results.pages:
                         for site, server in servers.items():
-                            host, port = server.server_address[:2]
+                            host, port = str(server.server_address[0]), server.server_address[1]
                             jobs.append(
                                 {
                                     "url": f"http://{host}:{port}{path}",
@@ -634,7 +634,7 @@ def main(argv: list[str] | None = None) -> int:
                     server.shutdown()
 
             results.reports = {site: {name: [] for name, _ in results.pages} for site in servers}
-            for job, report in zip(jobs, reports):
+            for job, report in zip(jobs, reports, strict=True):
                 results.reports[job["site"]][job["page"]].append(report)
                 if report and args.reports:
                     args.reports.mkdir(parents=True, exist_ok=True)

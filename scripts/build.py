@@ -22,11 +22,10 @@ import argparse
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
 from site_build import downloads, project
 from site_build.publish import build
+
+HERE = Path(__file__).resolve().parent
 
 ROOT = project.ROOT
 

@@ -15,11 +15,10 @@ import argparse
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+from guide import output, pipeline
+from guide.errors import GuideError
 
-from guide import output, pipeline  # noqa: E402
-from guide.errors import GuideError  # noqa: E402
+HERE = Path(__file__).resolve().parent
 
 ROOT = HERE.parent
 

@@ -1,7 +1,5 @@
-"""Shared test set-up: the normaliser's package is importable as ``guide``."""
+"""Shared test set-up (pyproject.toml puts scripts/ on the import path, so ``guide`` imports)."""
 
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))

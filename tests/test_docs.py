@@ -15,7 +15,7 @@ def code_blocks():
     for page in sorted(DOCS.glob("*.md")):
         for match in FENCE.finditer(page.read_text(encoding="utf-8")):
             indent = match.group(1)
-            body = "\n".join(line[len(indent):] for line in match.group(4).split("\n"))
+            body = "\n".join(line[len(indent) :] for line in match.group(4).split("\n"))
             yield page.name, match.group(3), body
 
 
@@ -42,7 +42,7 @@ def test_no_page_keeps_site_chrome():
 
 
 def test_home_page_states_the_pinned_flask_version():
-    pin = re.search(r"^Flask==([\d.]+)$", (ROOT / "requirements-test.txt").read_text(), re.M).group(1)
+    pin = re.search(r"^Flask==([\d.]+)$", (ROOT / "requirements-test.in").read_text(), re.M).group(1)
     site = yaml.safe_load((ROOT / "scripts" / "editorial" / "site.yml").read_text())
     assert site["flask_version"] == pin
     assert f"Flask {pin}" in (DOCS / "index.md").read_text(encoding="utf-8")

@@ -127,8 +127,14 @@ def test_a_bad_editorial_entry_is_refused_with_its_file(tmp_path):
     (editorial / "questions").mkdir(parents=True)
     (editorial / "topics.yml").write_text("- slug: basics\n  title: Basics\n  description: B.\n")
     (editorial / "questions" / "no-such-id.md").write_text("---\ntopic: basics\n---\n")
-    result = run("--sources", str(sources(tmp_path, {"a.txt": GOOD})), "--out", str(tmp_path / "o"),
-                 "--editorial", str(editorial))
+    result = run(
+        "--sources",
+        str(sources(tmp_path, {"a.txt": GOOD})),
+        "--out",
+        str(tmp_path / "o"),
+        "--editorial",
+        str(editorial),
+    )
     assert result.returncode == 2
     assert "no-such-id.md:1:" in result.stderr and "not the id of any source question" in result.stderr
     assert not (tmp_path / "o").exists()
@@ -166,7 +172,10 @@ def test_an_authored_question_flows_into_pages_data_links_and_report(tmp_path):
     assert "## How do you log errors in Flask? {#how-do-you-log-errors-in-flask}" in page
     assert '<p class="short-answer" markdown="span"><strong>Short answer:</strong> Use `app.logger`' in page
     assert "[Flask: Logging](https://flask.palletsprojects.com/en/stable/logging/)" in page
-    assert "q/how-do-you-log-errors-in-flask.md: errors.md#how-do-you-log-errors-in-flask" in (out / "generated.yml").read_text()
+    assert (
+        "q/how-do-you-log-errors-in-flask.md: errors.md#how-do-you-log-errors-in-flask"
+        in (out / "generated.yml").read_text()
+    )
     assert "  - errors.md" in (out / "generated.yml").read_text()
     essentials = (out / "essentials.md").read_text()
     assert "[How do you log errors in Flask?](errors.md#how-do-you-log-errors-in-flask)" in essentials
@@ -184,7 +193,9 @@ def test_an_authored_question_flows_into_pages_data_links_and_report(tmp_path):
 
 def test_an_authored_id_colliding_with_a_source_question_is_refused(tmp_path):
     src, out = sources(tmp_path, {"a.txt": GOOD}), tmp_path / "out"
-    result = run("--sources", str(src), "--out", str(out), "--editorial", str(authored_editorial(tmp_path, "what-is-flask")))
+    result = run(
+        "--sources", str(src), "--out", str(out), "--editorial", str(authored_editorial(tmp_path, "what-is-flask"))
+    )
     assert result.returncode == 2
     assert "what-is-flask.md:1: id collision" in result.stderr
     assert not out.exists()

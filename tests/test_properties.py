@@ -14,9 +14,35 @@ EDITORIAL = ROOT / "scripts" / "editorial"
 REAL = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "sources").glob("*.txt"))]
 
 FRAGMENTS = st.sampled_from(
-    ["1) ", "Q #2) ", "3. ", "Answer: ", "\u2022\t", "  1. ", "def f()", "    return x", "fromflask import X",
-     "\u00a0\u00a0\u00a0\u00a0", "-" * 50, "&lt;p&gt;", "\u201cq\u201d", "Feature", "What is Flask?", "\n", "\n\n",
-     ":", "{% for x in y %}", "upstream a {", "}", "pip install flask", "\t", "```", "|", "<b>", "#"]
+    [
+        "1) ",
+        "Q #2) ",
+        "3. ",
+        "Answer: ",
+        "\u2022\t",
+        "  1. ",
+        "def f()",
+        "    return x",
+        "fromflask import X",
+        "\u00a0\u00a0\u00a0\u00a0",
+        "-" * 50,
+        "&lt;p&gt;",
+        "\u201cq\u201d",
+        "Feature",
+        "What is Flask?",
+        "\n",
+        "\n\n",
+        ":",
+        "{% for x in y %}",
+        "upstream a {",
+        "}",
+        "pip install flask",
+        "\t",
+        "```",
+        "|",
+        "<b>",
+        "#",
+    ]
 )
 TEXT = st.lists(st.one_of(FRAGMENTS, st.text(max_size=30)), max_size=60).map("".join)
 

@@ -128,7 +128,11 @@ def _code_run(lines: list[Line], start: int) -> int:
             i += 1
         elif line.kind == "code" and family == "python" and line.language == "html" and line.indent > 0:
             i += 1  # markup inside an indented Python string
-        elif family in ("python", "nginx", "html") and line.kind == "text" and (line.indent > 0 or code.is_closer(line.text)):
+        elif (
+            family in ("python", "nginx", "html")
+            and line.kind == "text"
+            and (line.indent > 0 or code.is_closer(line.text))
+        ):
             i += 1  # an indented continuation, or a lone closing bracket
         elif line.kind == "blank":
             after = _next_filled(lines, i)
@@ -254,10 +258,7 @@ def _text_run(run: list[str], blocks: list[Block], context: str) -> list[Block]:
 
 def _cell_like(text: str) -> bool:
     return (
-        len(text) <= 60
-        and len(text.split()) <= 8
-        and ":" not in text
-        and not text.rstrip().endswith((".", "?", "!"))
+        len(text) <= 60 and len(text.split()) <= 8 and ":" not in text and not text.rstrip().endswith((".", "?", "!"))
     )
 
 
@@ -267,9 +268,30 @@ def _label_like(text: str) -> bool:
 
 # Words that open the header row of a comparison or reference table.
 HEADER_WORDS = {
-    "feature", "aspect", "criteria", "criterion", "parameter", "property", "extension", "name",
-    "method", "command", "option", "category", "component", "tool", "library", "package",
-    "framework", "attribute", "function", "term", "concept", "factor", "point", "basis",
+    "feature",
+    "aspect",
+    "criteria",
+    "criterion",
+    "parameter",
+    "property",
+    "extension",
+    "name",
+    "method",
+    "command",
+    "option",
+    "category",
+    "component",
+    "tool",
+    "library",
+    "package",
+    "framework",
+    "attribute",
+    "function",
+    "term",
+    "concept",
+    "factor",
+    "point",
+    "basis",
 }
 COMMON_WORDS = {"flask", "python", "what", "is", "the", "a", "an", "and", "of", "in", "how", "does", "do", "you", "to"}
 

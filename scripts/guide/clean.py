@@ -21,16 +21,16 @@ CHROME_LINE = re.compile(
     "|".join(
         f"(?:{p})"
         for p in (
-        r"^\s*play\s*unmute\s*$",
-        r"^\s*(full\s*screen|mute|unmute|pause|replay|close ad|advertisement|ad)\s*$",
-        r"^\s*vdo\.ai\s*$",
-        r"^\s*download\s+(free\s*)?:?.*\bpdf\b.*$",
-        r"^\s*take\s+(a\s+)?free\s*:?.*\b(quiz|mcq|test)\b.*$",
-        r"^\s*leave\s+a\s+(reply|comment)\b.*$",
-        r"^\s*your\s+email\s+address\s+will\s+not\s+be\s+published.*$",
-        r"^\s*required\s+fields\s+are\s+marked.*$",
-        r"^\s*below\s+(are|is)\s+the\s+list\s+of\b.*$",
-        r"^\s*(share\s+this|related\s+posts?|read\s+more|subscribe\b.*|click\s+here\b.*)\s*$",
+            r"^\s*play\s*unmute\s*$",
+            r"^\s*(full\s*screen|mute|unmute|pause|replay|close ad|advertisement|ad)\s*$",
+            r"^\s*vdo\.ai\s*$",
+            r"^\s*download\s+(free\s*)?:?.*\bpdf\b.*$",
+            r"^\s*take\s+(a\s+)?free\s*:?.*\b(quiz|mcq|test)\b.*$",
+            r"^\s*leave\s+a\s+(reply|comment)\b.*$",
+            r"^\s*your\s+email\s+address\s+will\s+not\s+be\s+published.*$",
+            r"^\s*required\s+fields\s+are\s+marked.*$",
+            r"^\s*below\s+(are|is)\s+the\s+list\s+of\b.*$",
+            r"^\s*(share\s+this|related\s+posts?|read\s+more|subscribe\b.*|click\s+here\b.*)\s*$",
         )
     ),
     re.I,

@@ -83,22 +83,23 @@ def is_closer(line: str) -> bool:
 # --- repairs -------------------------------------------------------------------
 
 
+TYPESET = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2032": "'",
+        "\u2033": '"',
+        "\u00a0": " ",
+        "\t": "    ",
+    }
+)
+
+
 def straighten(code: str) -> str:
     """Quotes, dashes and spaces that typesetting put into code."""
-    code = code.translate(
-        str.maketrans(
-            {
-                "\u2018": "'",
-                "\u2019": "'",
-                "\u201c": '"',
-                "\u201d": '"',
-                "\u2032": "'",
-                "\u2033": '"',
-                "\u00a0": " ",
-                "\t": "    ",
-            }
-        )
-    )
+    code = code.translate(TYPESET)
     return re.sub(r"(?<=\s)[\u2013\u2014](?=[A-Za-z])", "--", code)
 
 

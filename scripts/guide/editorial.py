@@ -19,8 +19,20 @@ from .model import Reference
 DIFFICULTIES = ("beginner", "intermediate", "advanced")
 REWRITE_KINDS = ("factual-fix", "outdated-api", "python-fundamentals", "merged", "completed-example", "clarity")
 KEYS = {
-    "title", "title_reason", "topic", "difficulty", "tags", "aliases", "merge_reason", "rewrite",
-    "distinct", "distinct_reason", "authored", "short", "essential", "references",
+    "title",
+    "title_reason",
+    "topic",
+    "difficulty",
+    "tags",
+    "aliases",
+    "merge_reason",
+    "rewrite",
+    "distinct",
+    "distinct_reason",
+    "authored",
+    "short",
+    "essential",
+    "references",
 }
 # What a question the team writes must say for itself, having no source to fall back on.
 AUTHORED_NEEDS = ("title", "topic", "difficulty", "short", "references")
@@ -176,15 +188,21 @@ def _references(entry: Entry, value: object) -> tuple[Reference, ...]:
         if not isinstance(item, dict) or not item.get("title") or not item.get("url"):
             raise GuideError(entry.path, entry.line("references"), "each reference needs a title and a url")
         url = str(item["url"]).strip()
-        if not url.startswith(REFERENCE_SCHEMES) or any(c in url for c in " <>\"\n"):
-            raise GuideError(entry.path, entry.line("references"), f"a reference is a web address (https://...): '{url}'")
+        if not url.startswith(REFERENCE_SCHEMES) or any(c in url for c in ' <>"\n'):
+            raise GuideError(
+                entry.path, entry.line("references"), f"a reference is a web address (https://...): '{url}'"
+            )
         found.append(Reference(" ".join(str(item["title"]).split()), url))
     return tuple(found)
 
 
 def _check_authored(entry: Entry) -> None:
     if not ID_PATTERN.match(entry.id) or len(entry.id) > 72:
-        raise GuideError(entry.path, 1, "an authored question's file name is its id: lower-case words and hyphens, 72 characters at most")
+        raise GuideError(
+            entry.path,
+            1,
+            "an authored question's file name is its id: lower-case words and hyphens, 72 characters at most",
+        )
     for key in AUTHORED_NEEDS:
         if not getattr(entry, key):
             raise GuideError(entry.path, entry.line("authored"), f"an authored question needs '{key}'")
@@ -192,14 +210,18 @@ def _check_authored(entry: Entry) -> None:
         raise GuideError(entry.path, entry.line("authored"), "an authored question needs its answer as the file's body")
     for key in ("aliases", "distinct", "rewrite", "title_reason"):
         if key in entry.lines:
-            raise GuideError(entry.path, entry.line(key), f"'{key}' is for source questions; an authored question has no source")
+            raise GuideError(
+                entry.path, entry.line(key), f"'{key}' is for source questions; an authored question has no source"
+            )
 
 
 def _check_entry(entry: Entry) -> None:
     if entry.authored:
         _check_authored(entry)
     if len(entry.short.split()) > SHORT_MAX_WORDS:
-        raise GuideError(entry.path, entry.line("short"), f"a short answer is one or two sentences ({SHORT_MAX_WORDS} words at most)")
+        raise GuideError(
+            entry.path, entry.line("short"), f"a short answer is one or two sentences ({SHORT_MAX_WORDS} words at most)"
+        )
     if entry.difficulty and entry.difficulty not in DIFFICULTIES:
         raise GuideError(entry.path, entry.line("difficulty"), f"difficulty must be one of {', '.join(DIFFICULTIES)}")
     if entry.aliases and not entry.merge_reason:
@@ -260,15 +282,21 @@ def check_ids(editorial: Editorial, known: set[str]) -> None:
     for entry in editorial.entries.values():
         if entry.authored:
             if entry.id in known:
-                raise GuideError(entry.path, 1, f"id collision: '{entry.id}' is also the id of a source question (see --report)")
+                raise GuideError(
+                    entry.path, 1, f"id collision: '{entry.id}' is also the id of a source question (see --report)"
+                )
             continue
         if entry.id not in known:
             raise GuideError(entry.path, 1, f"'{entry.id}' is not the id of any source question (see --report)")
         for alias in entry.aliases:
             if alias not in known:
-                raise GuideError(entry.path, entry.line("aliases"), f"alias '{alias}' is not the id of any source question")
+                raise GuideError(
+                    entry.path, entry.line("aliases"), f"alias '{alias}' is not the id of any source question"
+                )
             if alias in alias_of:
-                raise GuideError(entry.path, entry.line("aliases"), f"alias '{alias}' is already merged into '{alias_of[alias]}'")
+                raise GuideError(
+                    entry.path, entry.line("aliases"), f"alias '{alias}' is already merged into '{alias_of[alias]}'"
+                )
             alias_of[alias] = entry.id
         for other in entry.distinct:
             if other not in known:

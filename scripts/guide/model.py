@@ -7,7 +7,6 @@ tested on small values without any Markdown in between.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -26,7 +25,7 @@ class ListBlock:
     """A bullet or numbered list; each item is itself a list of blocks, so lists nest."""
 
     ordered: bool
-    items: tuple[tuple["Block", ...], ...]
+    items: tuple[tuple[Block, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ class Markdown:
     text: str
 
 
-Block = Union[Paragraph, Code, ListBlock, Table, Markdown]
+Block = Paragraph | Code | ListBlock | Table | Markdown
 
 
 @dataclass(frozen=True)
@@ -77,10 +76,10 @@ class Question:
     topic: str = ""
     difficulty: str = ""
     tags: tuple[str, ...] = ()
-    aliases: list["Question"] = field(default_factory=list)
+    aliases: list[Question] = field(default_factory=list)
     short: str = ""  # the one- or two-sentence answer a candidate gives first
     essential: bool = False  # on the night-before list
-    references: tuple["Reference", ...] = ()
+    references: tuple[Reference, ...] = ()
     authored: bool = False  # written by the team: no source text behind it
 
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import blocks as blocks_mod
-from . import editorial as editorial_mod
 from . import code, merge, render
+from . import editorial as editorial_mod
 from .errors import GuideError
 from .model import Markdown, Place, Question, RawQuestion
 from .read import read_source
@@ -23,6 +23,7 @@ class Result:
     authored: list[tuple[str, str]] = field(default_factory=list)  # (editorial file:1, <page>.md#<id>)
     warnings: list[str] = field(default_factory=list)
     proposals: list[merge.Proposal] = field(default_factory=list)
+    pages: list[tuple[editorial_mod.Topic, list[Question]]] = field(default_factory=list)  # the records, by page
 
 
 def _display(path: Path) -> str:
@@ -37,7 +38,7 @@ def read_all(sources: Path) -> tuple[list[RawQuestion], int]:
     if not files:
         raise GuideError(_display(sources), 1, "no source files (*.txt) in this folder")
     raws: list[RawQuestion] = []
-    guides = set()
+    guides: set[tuple[str, int]] = set()
     for path in files:
         found = read_source(path, _display(path))
         raws.extend(found)
@@ -121,7 +122,9 @@ def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Resu
         # Within a topic: beginner questions first, then source order.
         on_page = sorted(
             (q for q in canonicals if q.topic == topic.slug),
-            key=lambda q: editorial_mod.DIFFICULTIES.index(q.difficulty) if q.difficulty in editorial_mod.DIFFICULTIES else 1,
+            key=lambda q: (
+                editorial_mod.DIFFICULTIES.index(q.difficulty) if q.difficulty in editorial_mod.DIFFICULTIES else 1
+            ),
         )
         if on_page:
             pages.append((topic, on_page))
@@ -139,10 +142,9 @@ def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Resu
     ]
     authored = [(f"{q.place.path}:1", f"{q.topic}.md#{q.id}") for q in canonicals if q.authored]
     pending = [
-        p for p in proposals
-        if groups.find(p.first) != groups.find(p.second) and not kept_apart(p.first, p.second)
+        p for p in proposals if groups.find(p.first) != groups.find(p.second) and not kept_apart(p.first, p.second)
     ]
-    return Result(files, report, authored, warnings, pending)
+    return Result(files, report, authored, warnings, pending, pages)
 
 
 def _apply(question: Question, editorial: editorial_mod.Editorial) -> None:
@@ -211,7 +213,7 @@ def propose_topic(question: Question, topics: list[editorial_mod.Topic]) -> str:
     return best
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
     words = sorted({re.sub(r"[^a-z0-9_@]+", " ", k.lower()).strip() for k in keywords}, key=len, reverse=True)
     return re.compile(r"(?<= )(?:" + "|".join(re.escape(w) for w in words if w) + r")s?(?= )")

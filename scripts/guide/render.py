@@ -130,12 +130,22 @@ def references(question: Question) -> str:
     return f'<p class="answer-references" markdown="span">Documentation: {links}</p>'
 
 
+def heading_text(title: str) -> str:
+    """A title as the text of a Markdown heading, shown as written.
+
+    `#` and `{` would end the heading or start its attributes; `*`, and `_` at
+    the edge of a word (`__name__`, not `url_for`), would turn into emphasis.
+    """
+    text = re.sub(r"([#{*])", r"\\\1", title)
+    return re.sub(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])", r"\\_", text)
+
+
 def question_markdown(question: Question) -> str:
     parts = []
     for alias in question.aliases:
         if alias.id != question.id:
             parts.append(f'<div class="alias-anchor" id="{alias.id}"></div>')
-    heading = question.title.replace("#", "\\#").replace("{", "\\{")
+    heading = heading_text(question.title)
     parts.append(f"## {heading} {{#{question.id}}}")
     pieces = (
         meta_line(question),
@@ -174,8 +184,14 @@ def all_questions_page(pages: list[tuple[Topic, list[Question]]]) -> str:
     for topic, questions in pages:
         lines += [f"## {topic.title}", ""]
         for q in questions:
-            level = f' <span class="qmeta-difficulty qmeta-{q.difficulty}">{DIFFICULTY_LABEL.get(q.difficulty, "")}</span>' if q.difficulty else ""
-            lines.append(f'- [{clean.prose(q.title)}]({topic.slug}.md#{q.id}){{ data-difficulty="{q.difficulty}" }}{level}')
+            level = (
+                f' <span class="qmeta-difficulty qmeta-{q.difficulty}">{DIFFICULTY_LABEL.get(q.difficulty, "")}</span>'
+                if q.difficulty
+                else ""
+            )
+            lines.append(
+                f'- [{clean.prose(q.title)}]({topic.slug}.md#{q.id}){{ data-difficulty="{q.difficulty}" }}{level}'
+            )
             if q.short:
                 lines.append(f'  <span class="qshort">{q.short}</span>')
         lines.append("")
@@ -252,7 +268,10 @@ def tags_page(pages: list[tuple[Topic, list[Question]]]) -> str:
             for tag in q.tags:
                 by_tag.setdefault(tag, []).append((topic, q))
     lines = [
-        front_matter("Questions by tag", "The guide's Flask interview questions listed by tag: routing, security, database, testing and more."),
+        front_matter(
+            "Questions by tag",
+            "The guide's Flask interview questions listed by tag: routing, security, database, testing and more.",
+        ),
         "# Questions by tag",
         "",
         " · ".join(f"[{tag}](#tag-{tag}) ({len(by_tag[tag])})" for tag in sorted(by_tag)),

@@ -117,7 +117,9 @@ def fix_bookmarks(writer, headings: list[str]) -> int:
     return changed
 
 
-def normalise(data: bytes, *, title: str, subject: str, epoch: int, headings: list[str] = ()) -> bytes:
+def normalise(
+    data: bytes, *, title: str, subject: str, epoch: int, headings: tuple[str, ...] | list[str] = ()
+) -> bytes:
     """``data`` with fixed metadata, dates and identifier, and its bookmarks'
     text checked against ``headings``."""
     from pypdf import PdfReader, PdfWriter
@@ -138,7 +140,8 @@ def normalise(data: bytes, *, title: str, subject: str, epoch: int, headings: li
     # The identifier: a digest of the pages' content streams and the dates.
     digest = hashlib.sha256(date.encode())
     for page in reader.pages:
-        digest.update(page.get_contents().get_data() if page.get_contents() else b"")
+        contents = page.get_contents()
+        digest.update(contents.get_data() if contents is not None else b"")
     identifier = ByteStringObject(digest.digest()[:16])
     writer._ID = ArrayObject([identifier, identifier])
     out = io.BytesIO()

@@ -67,8 +67,8 @@ def code_line_flags(lines: list[str]) -> list[bool]:
                 flags.append(False)
         else:
             flags.append(True)
-            closing = match and line.strip() == match.group(1)
-            if closing and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+            closing = match is not None and line.strip() == match.group(1)
+            if closing and match is not None and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
                 fence = None
     return flags
 
@@ -78,7 +78,7 @@ def question_headings(text: str) -> list[tuple[str, str]]:
     lines = split_front_matter(text).splitlines()
     return [
         (m.group("id"), m.group("title"))
-        for line, in_code in zip(lines, code_line_flags(lines))
+        for line, in_code in zip(lines, code_line_flags(lines), strict=True)
         if not in_code and (m := _QUESTION.match(line))
     ]
 
@@ -118,7 +118,7 @@ def read_topic(docs: Path, topic: Topic, printed: dict[str, str], site_url: str)
     flags = code_line_flags(lines)
     page = TopicPage(topic=topic, body=[])
     seen_title = False
-    for line, in_code in zip(lines, flags):
+    for line, in_code in zip(lines, flags, strict=True):
         if in_code:
             page.body.append(line)
             continue

@@ -17,17 +17,14 @@ from __future__ import annotations
 
 import http.server
 import os
-import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+import sitebuild
 from site_build import chromium
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
-
-import sitebuild  # noqa: E402
 
 CHROMIUM_ARGS = chromium.ARGS  # one list of flags for the PDF build and every browser suite
 DESKTOP = {"width": 1280, "height": 900}
@@ -48,7 +45,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         path = urlsplit(path).path
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "\0not-found")
-        return super().translate_path("/" + path[len(self.prefix):])
+        return super().translate_path("/" + path[len(self.prefix) :])
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
@@ -80,9 +77,7 @@ def base_url(site_dir) -> str:
         pass
 
     Handler.prefix = prefix
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), lambda *args: Handler(*args, directory=str(site_dir))
-    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), lambda *args: Handler(*args, directory=str(site_dir)))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -107,9 +102,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(chromium_path()), headless=True, args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=str(chromium_path()), headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
@@ -196,9 +189,7 @@ def answers_by_page() -> dict[str, list[str]]:
 @pytest.fixture(scope="session")
 def short_links() -> dict[str, str]:
     """{id: "<page>.md#<anchor>"} for every short link q/<id>/."""
-    return {
-        key.removeprefix("q/").removesuffix(".md"): target for key, target in sitebuild.redirect_maps().items()
-    }
+    return {key.removeprefix("q/").removesuffix(".md"): target for key, target in sitebuild.redirect_maps().items()}
 
 
 @pytest.fixture(scope="session")

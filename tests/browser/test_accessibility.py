@@ -20,9 +20,7 @@ def violations(page) -> list[str]:
     # Colours are checked as drawn: let fades (the search dialog, the toast) end.
     page.evaluate("Promise.all(document.getAnimations().map((animation) => animation.finished))")
     found = AXE.run(page).response["violations"]
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in found
-    ]
+    return [f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in found]
 
 
 @pytest.fixture(params=["light", "dark"])

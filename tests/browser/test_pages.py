@@ -68,7 +68,9 @@ def test_each_topic_page_shows_its_questions_and_lists_them_in_its_table_of_cont
         shown = page.evaluate(QUESTION_HEADINGS)
         assert sorted(shown) == sorted(answers_by_page[topic["slug"] + ".md"]), topic["slug"]
         toc = page.locator(".md-sidebar--secondary a.md-nav__link")
-        assert [href.removeprefix("#") for href in toc.evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")] == shown
+        assert [
+            href.removeprefix("#") for href in toc.evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
+        ] == shown
         expect(page.locator(f"h2#{shown[0]}")).to_be_visible()
 
 
@@ -83,8 +85,13 @@ def test_copy_link_button_puts_the_answer_url_on_the_clipboard(page, base_url, a
     # shows where the focus is, and Enter copies.
     page.focus(f"h2#{second} a.headerlink")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.matches('button.copy-link') && document.activeElement.closest('h2').id") == second
-    outline = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
+    assert (
+        page.evaluate("document.activeElement.matches('button.copy-link') && document.activeElement.closest('h2').id")
+        == second
+    )
+    outline = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+    )
     assert outline[0] != "none" and outline[1] > 0, outline
     page.keyboard.press("Enter")
     status = page.locator(".copy-link-status")
@@ -108,9 +115,7 @@ def test_only_question_headings_get_a_copy_link_button(page, base_url):
 def alias_ids(short_links, answers_by_page):
     """{alias id: page}: the short links that are not answers' own ids."""
     answers = {anchor for page_answers in answers_by_page.values() for anchor in page_answers}
-    return {
-        short_id: target.partition("#")[0] for short_id, target in short_links.items() if short_id not in answers
-    }
+    return {short_id: target.partition("#")[0] for short_id, target in short_links.items() if short_id not in answers}
 
 
 def test_an_alias_id_lands_on_its_answer_like_the_answer_id(page, base_url, short_links, answers_by_page):

@@ -12,7 +12,6 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 QUERIES = {
@@ -120,7 +119,9 @@ def test_the_expected_answer_is_the_first_result(search_page, query, answer_ids)
     results = search_page.evaluate(RESULTS)
     assert results["shown"], "no answer among the results"
     first = results["shown"][0]
-    assert first.endswith("#" + expected), f"{query!r}: first answer {first}, expected #{expected}; then {results['shown'][1:4]}"
+    assert first.endswith("#" + expected), (
+        f"{query!r}: first answer {first}, expected #{expected}; then {results['shown'][1:4]}"
+    )
     assert results["enter"] == first, f"{query!r}: Enter opens {results['enter']}, not {first}"
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from site_build import chromium, downloads, printpage, project, publish
 
 ROOT = project.ROOT

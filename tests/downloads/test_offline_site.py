@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
+
 from site_build import downloads, offline
 
 # The answer heading for an id: the heading itself, or for an alias anchor the

@@ -9,6 +9,7 @@ import re
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import Destination
+
 from site_build import pdf, project
 
 

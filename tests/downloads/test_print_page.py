@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from site_build import downloads, printpage, project
 
 SITE = project.Site(name="Guide", url="https://example.org/guide/", description="About Flask.", flask_version="3.1.3")

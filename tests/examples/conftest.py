@@ -1,19 +1,18 @@
-"""Shared set-up for the example tests: the harness on the import path, no
-network for any test here, and a summary of what the examples amounted to."""
+"""Shared set-up for the example tests (pyproject.toml puts the harness on the
+import path): no network for any test here, and a summary of what the examples
+amounted to."""
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).resolve().parent
-if str(HERE) not in sys.path:  # also works with --import-mode=importlib
-    sys.path.insert(0, str(HERE))
+import harness
 
-import harness  # noqa: E402
+HERE = Path(__file__).resolve().parent
+
 
 @pytest.fixture(autouse=True)
 def _no_network(monkeypatch):

@@ -2,7 +2,7 @@
 
 The schema of the case files is described in README.md beside this file. This
 module has no pytest dependency: ``test_examples.py`` runs it on the real pages,
-``test_harness.py`` on small synthetic pages, and ``scripts/count_examples.py``
+``test_harness.py`` on small synthetic pages, and ``count_examples.py``
 uses it to count.
 
 Vocabulary: a *page* is a Markdown file in ``docs/``; a *question* is a
@@ -31,8 +31,9 @@ import tempfile
 import textwrap
 import threading
 import types
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -42,9 +43,7 @@ DOCS_DIR = REPO_ROOT / "docs"
 CASES_DIR = HERE / "cases"
 
 PYTHON_LANGS = frozenset({"python", "py", "python3", "py3"})
-TEMPLATE_LANGS = frozenset(
-    {"html", "html+jinja", "jinja", "jinja2", "j2", "html+django", "htmldjango", "django"}
-)
+TEMPLATE_LANGS = frozenset({"html", "html+jinja", "jinja", "jinja2", "j2", "html+django", "htmldjango", "django"})
 
 # Seconds an example may take before it is stopped.
 RUN_TIMEOUT = 60
@@ -81,7 +80,7 @@ class Block:
 
     @property
     def kind(self) -> str:
-        """"python", "template" or "other"."""
+        """ "python", "template" or "other"."""
         if self.lang in PYTHON_LANGS:
             return "python"
         if self.lang in TEMPLATE_LANGS:
@@ -189,11 +188,7 @@ def parse_page(text: str, page: str = "page.md") -> Page:
             i += 1
             while i < len(lines):
                 closing = _FENCE_CLOSE.match(lines[i])
-                if (
-                    closing
-                    and closing["fence"][0] == fence[0]
-                    and len(closing["fence"]) >= len(fence)
-                ):
+                if closing and closing["fence"][0] == fence[0] and len(closing["fence"]) >= len(fence):
                     closed = True
                     i += 1
                     break
@@ -223,10 +218,7 @@ def parse_page(text: str, page: str = "page.md") -> Page:
             if found:
                 qid = found["id"]
                 if qid in seen:
-                    problems.append(
-                        f"{page}:{i + 1}: question id {qid!r} is used twice "
-                        f"(first on line {seen[qid]})"
-                    )
+                    problems.append(f"{page}:{i + 1}: question id {qid!r} is used twice (first on line {seen[qid]})")
                 seen[qid] = i + 1
                 current = Question(qid, title[: found.start()].strip(), page, i + 1)
                 questions.append(current)
@@ -290,9 +282,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in mapping:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         mapping[key] = loader.construct_object(value_node, deep=True)
     return mapping
 
@@ -330,18 +320,14 @@ def load_case_file(path: Path) -> CaseFile:
     if data is None:
         return case
     if not isinstance(data, dict):
-        case.problems.append(
-            f"{shown}: the file must map block numbers to entries, not be a {type(data).__name__}"
-        )
+        case.problems.append(f"{shown}: the file must map block numbers to entries, not be a {type(data).__name__}")
         return case
     for key, entry in data.items():
         n = key
         if isinstance(key, str) and key.strip().isdigit():
             n = int(key)
         if not isinstance(n, int) or isinstance(n, bool) or n < 1:
-            case.problems.append(
-                f"{shown}: unknown key {key!r}: the keys are block numbers 1, 2, 3..."
-            )
+            case.problems.append(f"{shown}: unknown key {key!r}: the keys are block numbers 1, 2, 3...")
             continue
         if n in case.entries:
             case.problems.append(f"{shown}: block {n} has two entries")
@@ -354,9 +340,7 @@ def load_cases(cases_dir: Path = CASES_DIR) -> dict[str, CaseFile]:
     cases_dir = Path(cases_dir)
     if not cases_dir.is_dir():
         return {}
-    files = sorted(
-        p for p in cases_dir.iterdir() if p.is_file() and p.suffix in (".yml", ".yaml")
-    )
+    files = sorted(p for p in cases_dir.iterdir() if p.is_file() and p.suffix in (".yml", ".yaml"))
     return {case.question_id: case for case in map(load_case_file, files)}
 
 
@@ -397,9 +381,21 @@ _KEYS_OF_KIND = {
 ENTRY_KEYS = frozenset(KINDS) | frozenset(k for keys in _KEYS_OF_KIND.values() for k in keys)
 REQUEST_KEYS = frozenset(
     {
-        "path", "method", "query", "form", "json", "headers", "status", "text",
-        "contains", "json_body", "headers_out", "headers_contain", "set_cookies",
-        "session", "session_before",
+        "path",
+        "method",
+        "query",
+        "form",
+        "json",
+        "headers",
+        "status",
+        "text",
+        "contains",
+        "json_body",
+        "headers_out",
+        "headers_contain",
+        "set_cookies",
+        "session",
+        "session_before",
     }
 )
 RENDER_KEYS = frozenset({"context", "contains", "app_block"})
@@ -464,8 +460,14 @@ def _check_requests(requests: Any, say) -> None:
         if "method" in req and not isinstance(req["method"], str):
             say(f"{where}: method must be a text such as POST")
         for key in (
-            "query", "form", "headers", "headers_out", "headers_contain", "set_cookies",
-            "session", "session_before",
+            "query",
+            "form",
+            "headers",
+            "headers_out",
+            "headers_contain",
+            "set_cookies",
+            "session",
+            "session_before",
         ):
             if key in req and not isinstance(req[key], dict):
                 say(f"{where}: {key} must be a mapping")
@@ -734,7 +736,7 @@ class NetworkGuard:
         self._saved.append((owner, name, vars(owner).get(name), had))
         setattr(owner, name, replacement)
 
-    def install(self) -> "NetworkGuard":
+    def install(self) -> NetworkGuard:
         guard = self
         sock_cls = socket.socket
         connect, connect_ex, sendto = sock_cls.connect, sock_cls.connect_ex, sock_cls.sendto
@@ -778,7 +780,7 @@ class NetworkGuard:
             else:
                 delattr(owner, name)
 
-    def __enter__(self) -> "NetworkGuard":
+    def __enter__(self) -> NetworkGuard:
         return self.install()
 
     def __exit__(self, *exc: Any) -> None:
@@ -844,11 +846,7 @@ def _module_is_under(module: Any, folder: Path) -> bool:
 
 @contextlib.contextmanager
 def _time_limit(seconds: float, what: str) -> Iterator[None]:
-    usable = (
-        seconds
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable:
         yield
         return
@@ -874,7 +872,7 @@ def _no_servers(block: Block) -> Iterator[None]:
     def refuse(*args: Any, **kwargs: Any) -> None:
         raise ExampleFailure(
             f"{block.id}: the example starts a server (app.run / run_simple) when "
-            "imported; put it under `if __name__ == \"__main__\":`"
+            'imported; put it under `if __name__ == "__main__":`'
         )
 
     saved = [(flask.Flask, "run", flask.Flask.run), (werkzeug.serving, "run_simple", werkzeug.serving.run_simple)]
@@ -944,10 +942,7 @@ def sandbox(tmp_path: Path, block: Block, files: dict[str, str], timeout: float 
         os.environ.clear()
         os.environ.update(old_environ)
     if not failed and guard.attempts:
-        raise ExampleFailure(
-            f"{block.id} ({block.where}) tried to reach the network: "
-            + "; ".join(guard.attempts)
-        )
+        raise ExampleFailure(f"{block.id} ({block.where}) tried to reach the network: " + "; ".join(guard.attempts))
 
 
 def _exec_block(block: Block, namespace: dict) -> None:
@@ -1136,9 +1131,7 @@ def run_asserts(asserts: list[str], namespace: dict, block: Block) -> None:
             exc.add_note(f"while evaluating the assert {expr!r} of {block.id}")
             raise
         if not value:
-            raise ExampleFailure(
-                f"{block.id} ({block.where}): assert {expr} is {value!r}" + _explain(tree, namespace)
-            )
+            raise ExampleFailure(f"{block.id} ({block.where}): assert {expr} is {value!r}" + _explain(tree, namespace))
 
 
 def _check_run(block: Block, question: Question, entry: dict, folder: Path) -> None:
@@ -1162,9 +1155,7 @@ def _check_run(block: Block, question: Question, entry: dict, folder: Path) -> N
 def _check_contains(output: str, contains: list[str], what: str) -> None:
     missing = [part for part in contains if part not in output]
     if missing:
-        raise ExampleFailure(
-            f"{what}: expected to contain {missing!r}\n  got: {_excerpt(output, 1500)}"
-        )
+        raise ExampleFailure(f"{what}: expected to contain {missing!r}\n  got: {_excerpt(output, 1500)}")
 
 
 def _check_render(block: Block, question: Question, entries: dict, folder: Path) -> None:
@@ -1211,7 +1202,9 @@ _module._install_guard_from_env()
 """
 
 
-def run_subprocess(argv: list[str], cwd: Path, what: str, timeout: float = SUBPROCESS_TIMEOUT) -> subprocess.CompletedProcess:
+def run_subprocess(
+    argv: list[str], cwd: Path, what: str, timeout: float = SUBPROCESS_TIMEOUT
+) -> subprocess.CompletedProcess:
     """Run a command with the network guard installed in the child (through a
     sitecustomize on PYTHONPATH); fail if it tried to reach the network."""
     with tempfile.TemporaryDirectory(prefix="examples-guard-") as guard_dir:
@@ -1234,8 +1227,15 @@ def run_subprocess(argv: list[str], cwd: Path, what: str, timeout: float = SUBPR
         env[NETGUARD_LOG_VAR] = str(log)
         try:
             result = subprocess.run(
-                argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, capture_output=True,
-                text=True, encoding="utf-8", errors="replace", timeout=timeout,
+                argv,
+                cwd=cwd,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+                timeout=timeout,
             )
         except subprocess.TimeoutExpired as exc:
             raise ExampleFailure(f"{what}: still running after {timeout} seconds") from exc
@@ -1253,12 +1253,12 @@ def _check_pytest(block: Block, question: Question, entry: dict, folder: Path) -
     what = f"{block.id} ({block.where}) as test_example.py"
     result = run_subprocess(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_example.py"],
-        folder, what,
+        folder,
+        what,
     )
     if result.returncode != 0:
         raise ExampleFailure(
-            f"{what}: pytest exited with {result.returncode}\n"
-            + _excerpt(result.stdout + result.stderr, 4000)
+            f"{what}: pytest exited with {result.returncode}\n" + _excerpt(result.stdout + result.stderr, 4000)
         )
 
 
@@ -1300,7 +1300,9 @@ def template_syntax_problem(block: Block) -> str | None:
     try:
         jinja2.Environment().parse(block.text)
     except jinja2.TemplateSyntaxError as exc:
-        return f"{block.page}:{block.page_line(exc.lineno or 1)}: {block.id} is not a valid Jinja template: {exc.message}"
+        return (
+            f"{block.page}:{block.page_line(exc.lineno or 1)}: {block.id} is not a valid Jinja template: {exc.message}"
+        )
     return None
 
 

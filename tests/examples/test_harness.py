@@ -143,8 +143,7 @@ def test_an_indented_fence_ends_where_its_container_ends():
 def test_fences_inside_fences_are_content():
     inner = "```python\nprint('hi')\n```"
     text = (
-        "## Q {#q}\n\n````markdown\nShow this:\n\n" + inner + "\n````\n\n"
-        "~~~text\n```\n~~~\n\n```python\nz = 3\n```\n"
+        "## Q {#q}\n\n````markdown\nShow this:\n\n" + inner + "\n````\n\n~~~text\n```\n~~~\n\n```python\nz = 3\n```\n"
     )
     blocks = harness.parse_page(text).questions[0].blocks
     assert [(b.n, b.lang) for b in blocks] == [(1, "markdown"), (2, "text"), (3, "python")]
@@ -220,7 +219,7 @@ def test_collect_names_pages_relative_to_the_docs_folder(tmp_path):
     guide, _ = build(tmp_path, {"topic.md": page(question("q", ("python", "x = 1")))})
     assert [b.where for b in guide.blocks] == ["docs/topic.md:12"]
     assert harness.DOCS_DIR == REPO_ROOT / "docs"
-    assert harness.CASES_DIR == Path(__file__).resolve().parent / "cases"
+    assert Path(__file__).resolve().parent / "cases" == harness.CASES_DIR
 
 
 # --------------------------------------------------------------------------
@@ -283,9 +282,16 @@ def test_case_file_problems(tmp_path):
         ("python", {"run": {}, "env": ["KEY=x"]}, "env must map environment variable names"),
         ("python", {"run": {}, "env": {"KEY": ["x"]}}, "env: KEY: the value must be a text"),
         ("python", {"pytest": True, "env": {"KEY": "x"}}, "'env' goes with run"),
-        ("python", {"run": {}, "requests": [{"path": "/", "session_before": ["a"]}]}, "session_before must be a mapping"),
-        ("python", {"run": {}, "requests": [{"path": "/", "headers_contain": {"Location": {"a": 1}}}]},
-         "headers_contain: Location: give a text or a list of texts"),
+        (
+            "python",
+            {"run": {}, "requests": [{"path": "/", "session_before": ["a"]}]},
+            "session_before must be a mapping",
+        ),
+        (
+            "python",
+            {"run": {}, "requests": [{"path": "/", "headers_contain": {"Location": {"a": 1}}}]},
+            "headers_contain: Location: give a text or a list of texts",
+        ),
         ("python", {"parse_only": "x", "asserts": ["x"]}, "'asserts' goes with run"),
         ("html", {"render": {"contexts": {}}}, "render: unknown key 'contexts'"),
         ("html", {"render": {"app_block": 2}}, "app_block 2 is not a Python block"),
@@ -312,9 +318,19 @@ def test_a_valid_entry_has_no_problems():
         "files": {"templates/x.html": 2, "notes.txt": "hello"},
         "env": {"API_KEY": "k", "RETRIES": 3},
         "app": "create_app()",
-        "requests": [{"path": "/", "method": "POST", "form": {"a": 1}, "status": 201,
-                      "contains": "x", "session": {"a": 1}, "set_cookies": {"c": "d"},
-                      "session_before": {"b": True}, "headers_contain": {"Location": ["/next", "x="]}}],
+        "requests": [
+            {
+                "path": "/",
+                "method": "POST",
+                "form": {"a": 1},
+                "status": 201,
+                "contains": "x",
+                "session": {"a": 1},
+                "set_cookies": {"c": "d"},
+                "session_before": {"b": True},
+                "headers_contain": {"Location": ["/next", "x="]},
+            }
+        ],
         "asserts": ["x == 1"],
         "shell": "flask --app example routes",
         "contains": ["/"],
@@ -338,7 +354,10 @@ def test_a_python_block_must_parse_even_when_parse_only(tmp_path):
 
 def test_parse_only_with_a_reason_passes(tmp_path):
     text = page(question("q", ("python", "db.session.commit()")))
-    assert check(tmp_path, text, {"q.yml": "1:\n  parse_only: needs the app from the answer above\n"}, "q-1") == "parse_only"
+    assert (
+        check(tmp_path, text, {"q.yml": "1:\n  parse_only: needs the app from the answer above\n"}, "q-1")
+        == "parse_only"
+    )
 
 
 def test_parse_only_without_a_reason_fails(tmp_path):
@@ -744,8 +763,8 @@ def test_the_guard_refuses_remote_hosts_and_allows_loopback():
     with harness.NetworkGuard() as guard:
         with pytest.raises(harness.NetworkBlocked):
             socket.getaddrinfo("example.com", 80)
-        with pytest.raises(harness.NetworkBlocked):
-            socket.socket().connect(("203.0.113.5", 443))
+        with socket.socket() as client, pytest.raises(harness.NetworkBlocked):
+            client.connect(("203.0.113.5", 443))
         with socket.create_connection(server.getsockname(), timeout=5):
             pass
         assert socket.getaddrinfo("localhost", 80)
@@ -915,7 +934,7 @@ def test_flask_commands_in_a_list_run_in_order_in_one_folder(tmp_path):
 
 
 # --------------------------------------------------------------------------
-# scripts/count_examples.py
+# tests/examples/count_examples.py
 # --------------------------------------------------------------------------
 
 
@@ -950,10 +969,19 @@ def test_count_examples_reports_the_figures(tmp_path):
           parse_only: needs the app above
         """
     build(tmp_path, {"topic.md": text}, {"q.yml": case})
-    script = REPO_ROOT / "scripts" / "count_examples.py"
+    script = REPO_ROOT / "tests" / "examples" / "count_examples.py"
     result = subprocess.run(
-        [sys.executable, str(script), "--docs", str(tmp_path / "site" / "docs"), "--cases", str(tmp_path / "site" / "cases")],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(script),
+            "--docs",
+            str(tmp_path / "site" / "docs"),
+            "--cases",
+            str(tmp_path / "site" / "cases"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     out = result.stdout
     assert "Code blocks: 9" in out

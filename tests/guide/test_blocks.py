@@ -45,12 +45,17 @@ def test_numbered_items_stay_numbered_and_text_after_them_is_a_paragraph():
 
 def test_sectioned_numbered_list_keeps_its_content_nested():
     lines = [
-        "Strategies:", "",
-        "  1. Use a Production Server", "",
-        "Use Gunicorn:", "",
-        "gunicorn -w 4 app:app", "",
+        "Strategies:",
+        "",
+        "  1. Use a Production Server",
+        "",
+        "Use Gunicorn:",
+        "",
+        "gunicorn -w 4 app:app",
+        "",
         "  \u2022 -w 4: Spawns 4 worker processes.",
-        "  1. Use Caching", "",
+        "  1. Use Caching",
+        "",
         "It helps.",
     ]
     assert md(lines, double_spaced=True) == (
@@ -66,13 +71,20 @@ def test_sectioned_numbered_list_keeps_its_content_nested():
 
 def test_double_spaced_code_is_closed_up_and_nbsp_indentation_kept():
     lines = [
-        "Example:", "",
-        "from flask import Flask", "",
-        "app = Flask(__name__)", "",
-        NB, "",
-        "@app.route(\u2018/\u2019)", "",
-        "def home():", "",
-        NB * 4 + "return \u201cHello, Flask!\u201d", "",
+        "Example:",
+        "",
+        "from flask import Flask",
+        "",
+        "app = Flask(__name__)",
+        "",
+        NB,
+        "",
+        "@app.route(\u2018/\u2019)",
+        "",
+        "def home():",
+        "",
+        NB * 4 + "return \u201cHello, Flask!\u201d",
+        "",
     ]
     assert md(lines, double_spaced=True) == (
         "Example:\n\n```python\nfrom flask import Flask\n\napp = Flask(__name__)\n\n\n"
@@ -104,15 +116,36 @@ def test_nginx_upstream_block_is_fenced_as_nginx():
 
 
 def test_template_is_fenced_as_html_jinja():
-    lines = ["<ul>", "", "{% for user in users %}", "", NB * 4 + "<li>{{ user }}</li>", "", "{% endfor %}", "", "</ul>", ""]
+    lines = [
+        "<ul>",
+        "",
+        "{% for user in users %}",
+        "",
+        NB * 4 + "<li>{{ user }}</li>",
+        "",
+        "{% endfor %}",
+        "",
+        "</ul>",
+        "",
+    ]
     assert md(lines, double_spaced=True) == (
         "```html+jinja\n<ul>\n{% for user in users %}\n    <li>{{ user }}</li>\n{% endfor %}\n</ul>\n```"
     )
 
 
 def test_flattened_comparison_table_is_rebuilt_with_three_columns():
-    cells = ["Feature", "Flask", "Django", "Type", "Micro", "Full-stack", "ORM", "Not built-in (SQLAlchemy)", "Built-in"]
-    lines = sum(([c, ""] for c in cells), [])
+    cells = [
+        "Feature",
+        "Flask",
+        "Django",
+        "Type",
+        "Micro",
+        "Full-stack",
+        "ORM",
+        "Not built-in (SQLAlchemy)",
+        "Built-in",
+    ]
+    lines = [line for c in cells for line in (c, "")]
     assert md(lines, double_spaced=True, question="How does Flask compare to Django?") == (
         "| Feature | Flask | Django |\n| --- | --- | --- |\n"
         "| Type | Micro | Full-stack |\n| ORM | Not built-in (SQLAlchemy) | Built-in |"
@@ -120,8 +153,18 @@ def test_flattened_comparison_table_is_rebuilt_with_three_columns():
 
 
 def test_flattened_table_with_a_caption_is_rebuilt_with_two_columns():
-    cells = ["Popular Extensions", "Extension", "Purpose", "Flask-Login", "Authentication", "Flask-Mail", "Email", "Flask-WTF", "Forms"]
-    lines = sum(([c, ""] for c in cells), [])
+    cells = [
+        "Popular Extensions",
+        "Extension",
+        "Purpose",
+        "Flask-Login",
+        "Authentication",
+        "Flask-Mail",
+        "Email",
+        "Flask-WTF",
+        "Forms",
+    ]
+    lines = [line for c in cells for line in (c, "")]
     assert md(lines, double_spaced=True, question="What are Flask Extensions?") == (
         "Popular Extensions\n\n| Extension | Purpose |\n| --- | --- |\n"
         "| Flask-Login | Authentication |\n| Flask-Mail | Email |\n| Flask-WTF | Forms |"
@@ -129,5 +172,11 @@ def test_flattened_table_with_a_caption_is_rebuilt_with_two_columns():
 
 
 def test_chrome_and_outro_are_removed():
-    lines = ["Flask is small.", "PlayUnmute", "Fullscreen", "VDO.AI", "In this guide, we covered 25 questions. Good luck!"]
+    lines = [
+        "Flask is small.",
+        "PlayUnmute",
+        "Fullscreen",
+        "VDO.AI",
+        "In this guide, we covered 25 questions. Good luck!",
+    ]
     assert md(lines) == "Flask is small."

@@ -20,11 +20,19 @@ def load(tmp_path):
 
 
 def test_a_valid_entry_is_loaded(tmp_path):
-    setup(tmp_path, "what-is-flask.md", "---\ntitle: What is Flask?\ntopic: basics\ndifficulty: beginner\n"
-          "rewrite: {kind: factual-fix, reason: wrong year}\n---\nFlask began in 2010.\n")
+    setup(
+        tmp_path,
+        "what-is-flask.md",
+        "---\ntitle: What is Flask?\ntopic: basics\ndifficulty: beginner\n"
+        "rewrite: {kind: factual-fix, reason: wrong year}\n---\nFlask began in 2010.\n",
+    )
     entry = load(tmp_path).entries["what-is-flask"]
     assert (entry.title, entry.topic, entry.rewrite_kind, entry.body) == (
-        "What is Flask?", "basics", "factual-fix", "Flask began in 2010.")
+        "What is Flask?",
+        "basics",
+        "factual-fix",
+        "Flask began in 2010.",
+    )
 
 
 def test_an_unknown_topic_is_refused_at_its_line(tmp_path):
@@ -78,7 +86,11 @@ def test_answers_may_not_use_page_level_headings(tmp_path):
 
 
 def test_a_table_with_an_empty_header_cell_is_refused(tmp_path):
-    setup(tmp_path, "x.md", "---\ntopic: basics\nrewrite: {kind: clarity, reason: r}\n---\n| | A |\n| --- | --- |\n| x | y |\n")
+    setup(
+        tmp_path,
+        "x.md",
+        "---\ntopic: basics\nrewrite: {kind: clarity, reason: r}\n---\n| | A |\n| --- | --- |\n| x | y |\n",
+    )
     with pytest.raises(GuideError, match="header cell is empty"):
         load(tmp_path)
 

@@ -35,7 +35,9 @@ def test_a_duplicate_among_many_is_still_found():
 
 
 def test_repeated_paragraph_stays_with_the_question_it_answers():
-    shared = "Such systems require creating a schema, which requires connecting the schema.sql file to a sqlite3 command."
+    shared = (
+        "Such systems require creating a schema, which requires connecting the schema.sql file to a sqlite3 command."
+    )
     threads = q("t", "What is a thread-local object?", "Flask uses thread-local objects internally.", shared)
     database = q("d", "What are the requirements to create the database schema?", shared)
     drop_repeated_paragraphs([threads, database])

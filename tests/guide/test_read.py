@@ -39,7 +39,7 @@ def test_empty_file_is_refused(tmp_path):
 def test_rulers_of_dashes_split_guides():
     lines = ["1) A?", "x", "-" * 40, "-" * 40, "", "1) B?", "y"]
     parts = split_parts(lines)
-    assert [[line for line in p.lines if line][0] for p in parts] == ["1) A?", "1) B?"]
+    assert [next(line for line in p.lines if line) for p in parts] == ["1) A?", "1) B?"]
     assert parts[1].first_line == 5 and parts[1].lines[1] == "1) B?"
 
 
@@ -91,7 +91,7 @@ def test_truncated_last_answer_is_kept(tmp_path):
 
 
 def test_layout_measures_double_spacing_and_wrap_column():
-    double = sum(([f"line {i}", ""] for i in range(10)), [])
+    double = [line for i in range(10) for line in (f"line {i}", "")]
     assert measure_layout(double).double_spaced
     wrapped = ["x" * 118, "y" * 120, "short.", "z" * 115] * 3
     assert measure_layout(wrapped).wrap == 120

@@ -10,7 +10,9 @@ TOPIC = Topic("basics", "Basics", "The basics.", ())
 
 
 def question():
-    canonical = Question("what-is-flask", "What is Flask?", "What is Flask?", Place("s", 1, 1, 1), [Paragraph("A framework.")])
+    canonical = Question(
+        "what-is-flask", "What is Flask?", "What is Flask?", Place("s", 1, 1, 1), [Paragraph("A framework.")]
+    )
     alias = Question("what-is-python-flask", "What is Python Flask?", "What is Python Flask?", Place("s", 9, 2, 1), [])
     canonical.aliases = [alias]
     canonical.difficulty, canonical.tags = "beginner", ("basics",)
@@ -43,3 +45,12 @@ def test_every_id_and_alias_gets_a_short_link_to_the_answer():
 
 def test_fence_outgrows_backticks_inside_the_code():
     assert fence("text", "a ``` b") == "````text\na ``` b\n````"
+
+
+def test_heading_shows_dunder_names_and_stars_as_written():
+    q = question()
+    q.title = "Why do you pass __name__ to Flask(), and what does *args do in url_for?"
+    heading = next(line for line in question_markdown(q).split("\n") if line.startswith("## "))
+    assert heading == (
+        r"## Why do you pass \_\_name\_\_ to Flask(), and what does \*args do in url_for? {#what-is-flask}"
+    )

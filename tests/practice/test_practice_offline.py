@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from playwright.sync_api import expect
-
 from practice_pages import (
     all_questions,
     an_alias,

@@ -7,7 +7,6 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
-
 from practice_pages import (
     all_questions,
     an_alias,

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import sitebuild  # noqa: E402
+import sitebuild
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +34,4 @@ def report() -> list[tuple[str, str, str]]:
 @pytest.fixture(scope="session")
 def short_links() -> dict[str, str]:
     """{id: "<page>.md#<anchor>"} for every short link q/<id>/."""
-    return {
-        key.removeprefix("q/").removesuffix(".md"): target
-        for key, target in sitebuild.redirect_maps().items()
-    }
+    return {key.removeprefix("q/").removesuffix(".md"): target for key, target in sitebuild.redirect_maps().items()}

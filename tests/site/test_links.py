@@ -40,7 +40,9 @@ def test_every_internal_link_resolves_to_a_file_and_an_id(site_dir, parsed):
                 file, fragment = target
                 where = f"{path.relative_to(site_dir)}: {tag} {attribute}={url!r}"
                 if not file.is_file():
-                    broken.append(f"{where}: no file {file.relative_to(site_dir) if file.is_relative_to(site_dir) else file}")
+                    broken.append(
+                        f"{where}: no file {file.relative_to(site_dir) if file.is_relative_to(site_dir) else file}"
+                    )
                 elif fragment and file.suffix == ".html" and fragment not in parsed[file].ids:
                     broken.append(f"{where}: no id {fragment!r}")
     assert checked > 1000, f"only {checked} internal links found: is the parser still finding them?"
@@ -73,7 +75,16 @@ LOADING = [
     ("embed", "src"),
     ("object", "data"),
 ]
-LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "preconnect", "dns-prefetch", "manifest", "apple-touch-icon"}
+LOADING_LINK_RELS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "modulepreload",
+    "preconnect",
+    "dns-prefetch",
+    "manifest",
+    "apple-touch-icon",
+}
 
 
 def test_no_page_loads_anything_from_another_host(site_dir, parsed):
@@ -90,6 +101,8 @@ def test_no_page_loads_anything_from_another_host(site_dir, parsed):
             if re.match(r"(https?:)?//", url.strip()):
                 foreign.append(f"{path.relative_to(site_dir)}: {tag} {url}")
     for stylesheet in site_dir.rglob("*.css"):
-        for url in re.findall(r"(?:url\(\s*['\"]?|@import\s+['\"])((?:https?:)?//[^'\")\s]+)", stylesheet.read_text(encoding="utf-8")):
+        for url in re.findall(
+            r"(?:url\(\s*['\"]?|@import\s+['\"])((?:https?:)?//[^'\")\s]+)", stylesheet.read_text(encoding="utf-8")
+        ):
             foreign.append(f"{stylesheet.relative_to(site_dir)}: {url}")
     assert not foreign, "\n".join(foreign)

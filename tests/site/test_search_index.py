@@ -13,10 +13,11 @@ def search_index(site_dir) -> dict:
 
 
 def heading_titles(page_md: str) -> dict[str, str]:
-    """{id: title as the reader sees it} for the headings of a docs/ page."""
+    """{id: title as the reader sees it} for the headings of a docs/ page
+    (code marks dropped, backslash escapes such as \\_ undone)."""
     text = (sitebuild.ROOT / "docs" / page_md).read_text(encoding="utf-8")
     return {
-        anchor: title.replace("`", "").strip()
+        anchor: re.sub(r"\\(.)", r"\1", title.replace("`", "")).strip()
         for title, anchor in re.findall(r"^## (.+?) \{#([^}\s]+)[^}]*\}\s*$", text, flags=re.M)
     }
 
@@ -37,8 +38,7 @@ def test_every_answer_is_its_own_search_entry_titled_with_its_question(site_dir,
 
 def test_answers_keep_their_full_weight_and_everything_else_ranks_below(site_dir, report):
     answers = {
-        ("" if page == "index.md" else page.removesuffix(".md") + "/") + "#" + anchor
-        for _, page, anchor in report
+        ("" if page == "index.md" else page.removesuffix(".md") + "/") + "#" + anchor for _, page, anchor in report
     }
     docs = search_index(site_dir)["docs"]
     heavy = [d["location"] for d in docs if d["location"] not in answers and d.get("boost", 1) >= 0.4]

@@ -1,35 +1,27 @@
 """Print what the guide's code examples amount to: the figures the team reports.
 
-    python scripts/count_examples.py            # docs/ and tests/examples/cases/
-    python scripts/count_examples.py --json     # the same, machine-readable
+    python tests/examples/count_examples.py            # docs/ and tests/examples/cases/
+    python tests/examples/count_examples.py --json     # the same, machine-readable
 
 It reads the pages and case files exactly as tests/examples/test_examples.py
-does (through tests/examples/harness.py) but runs nothing: a block counted as
+does (through harness.py beside it) but runs nothing: a block counted as
 executed is one the test executes, not one known to pass.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-HARNESS_PATH = ROOT / "tests" / "examples" / "harness.py"
+import harness
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
-def load_harness():
-    spec = importlib.util.spec_from_file_location("examples_harness", HARNESS_PATH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
-    spec.loader.exec_module(module)
-    return module
-
-
-def tally(harness, docs: Path, cases_dir: Path) -> dict:
+def tally(docs: Path, cases_dir: Path) -> dict:
     guide = harness.collect(docs)
     cases = harness.load_cases(cases_dir)
     figures: dict = {
@@ -137,13 +129,14 @@ def report(figures: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    harness = load_harness()
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=Path, default=harness.DOCS_DIR, help="the generated pages (default docs/)")
-    parser.add_argument("--cases", type=Path, default=harness.CASES_DIR, help="the case files (default tests/examples/cases/)")
+    parser.add_argument(
+        "--cases", type=Path, default=harness.CASES_DIR, help="the case files (default tests/examples/cases/)"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
-    figures = tally(harness, args.docs, args.cases)
+    figures = tally(args.docs, args.cases)
     if args.json:
         print(json.dumps(figures, indent=2, sort_keys=True))
     else:
