@@ -26,7 +26,7 @@ QUERIES = {
     "jinja": "what-is-jinja2-templating-in-flask",
     "sqlalchemy": "how-do-you-perform-crud-operations-using-sqlalchemy",
     "gunicorn nginx": "how-do-you-deploy-a-flask-app",
-    "celery": "how-do-you-scale-a-flask-application",
+    "celery": "how-do-you-run-background-tasks-in-a-flask-application",
     "404": "how-do-you-handle-404-errors-in-flask",
     "json": "how-do-you-handle-json-data-in-flask",
     "pytest": "how-do-you-test-a-flask-app-using-pytest",
