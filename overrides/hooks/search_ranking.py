@@ -15,6 +15,12 @@ Which entries are answers is not guessed from the pages: it is the set of
 targets of the short links q/<id>/ that the normaliser generated for the
 redirects plugin (docs/generated.yml), i.e. "<page>#<question id>".
 
+Among answers, the essentials (the questions interviews ask most, flagged
+in the editorial layer and listed in the practice data the normaliser writes,
+docs/assets/javascripts/questions-data.js) get a higher boost: when a query
+such as "rest api" matches both the REST answer and a narrower one that
+mentions APIs, the answer most readers are looking for comes first.
+
 Without this hook the site still works: answers are found, but grouped under
 their page as Material does by default.
 """
@@ -33,14 +39,28 @@ log = logging.getLogger("mkdocs.hooks.search_ranking")
 # entry's score by up to 2.5 times more than a section's, so anything under
 # 0.4 ranks an equally good answer first; 0.1 leaves a clear margin.
 OTHER_ENTRIES_BOOST = 0.1
+# Boost of an essential answer; every other answer keeps 1.
+ESSENTIAL_BOOST = 1.25
+QUESTIONS_DATA = "assets/javascripts/questions-data.js"
 
 _answers_by_page: dict[str, set[str]] = {}
 _answer_locations: set[str] = set()
+_essential_locations: set[str] = set()
+_essential_ids: set[str] = set()
 
 
 def on_config(config):
     _answers_by_page.clear()
     _answer_locations.clear()
+    _essential_locations.clear()
+    _essential_ids.clear()
+    data = Path(config.docs_dir) / QUESTIONS_DATA
+    if data.exists():
+        for line in data.read_text(encoding="utf-8").splitlines():
+            if line.startswith("{"):
+                item = json.loads(line.rstrip(","))
+                if item.get("essential"):
+                    _essential_ids.add(item["id"])
     redirects = config.plugins.get("redirects")
     maps = redirects.config.get("redirect_maps", {}) if redirects else {}
     for target in maps.values():
@@ -53,6 +73,8 @@ def on_config(config):
 def on_page_context(context, page, config, nav):
     for anchor in _answers_by_page.get(page.file.src_uri, ()):
         _answer_locations.add(f"{page.url}#{anchor}")
+        if anchor in _essential_ids:
+            _essential_locations.add(f"{page.url}#{anchor}")
     return context
 
 
@@ -66,6 +88,8 @@ def on_post_build(config):
     for entry in index["docs"]:
         if entry["location"] in _answer_locations:
             answers += 1
+            if entry["location"] in _essential_locations:
+                entry["boost"] = entry.get("boost", 1) * ESSENTIAL_BOOST
         else:
             entry["boost"] = entry.get("boost", 1) * OTHER_ENTRIES_BOOST
     if _answer_locations and not answers:
