@@ -39,7 +39,7 @@ def test_docs_are_current():
 
 
 def test_report_maps_all_74_source_questions_to_existing_anchors():
-    lines = run("--report").stdout.splitlines()
+    lines = [line for line in run("--report").stdout.splitlines() if not line.endswith("\tauthored")]
     assert len(lines) == 74
     for line in lines:
         place, target = line.split("\t")
