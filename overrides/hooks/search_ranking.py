@@ -40,7 +40,7 @@ log = logging.getLogger("mkdocs.hooks.search_ranking")
 # 0.4 ranks an equally good answer first; 0.1 leaves a clear margin.
 OTHER_ENTRIES_BOOST = 0.1
 # Boost of an essential answer; every other answer keeps 1.
-ESSENTIAL_BOOST = 1.25
+ESSENTIAL_BOOST = 1.5
 QUESTIONS_DATA = "assets/javascripts/questions-data.js"
 
 _answers_by_page: dict[str, set[str]] = {}

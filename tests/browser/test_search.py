@@ -15,6 +15,16 @@ import pytest
 from playwright.sync_api import expect
 
 QUERIES = {
+    "migrations": "how-do-you-handle-database-migrations-with-flask-migrate",
+    "pagination": "how-do-you-paginate-query-results-in-flask",
+    "validate request data": "how-do-you-validate-and-serialise-request-data-in-flask",
+    "api versioning": "how-do-you-handle-api-versioning-in-flask",
+    "rate limiting": "how-do-you-add-rate-limiting-to-a-flask-application",
+    "file upload": "how-do-you-handle-file-uploads-securely-in-flask",
+    "static files": "how-does-flask-serve-static-files-in-development-and-in-production",
+    "stream": "how-do-you-stream-a-response-in-flask",
+    "status code": "how-do-you-return-a-custom-status-code-or-headers-from-a-flask-view",
+    "flash message": "what-is-message-flashing-in-flask",
     "secure flask application": "how-do-you-secure-a-flask-application",
     "xss": "how-do-you-prevent-cross-site-scripting-xss-in-flask",
     "sql injection": "how-do-you-prevent-sql-injection-in-a-flask-application",
