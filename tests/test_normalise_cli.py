@@ -51,6 +51,8 @@ def test_report_maps_all_74_source_questions_to_existing_anchors():
 
 def test_report_lines_point_at_the_question_line_in_the_source():
     for line in run("--report").stdout.splitlines():
+        if line.endswith("\tauthored"):
+            continue  # no source line: the place is the editorial file
         place = line.split("\t")[0]
         path, number = place.rsplit(":", 1)
         source_line = (ROOT / path).read_text(encoding="utf-8").split("\n")[int(number) - 1]
