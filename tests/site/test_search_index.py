@@ -47,9 +47,7 @@ def test_answers_keep_their_full_weight_essentials_more_and_everything_else_rank
     answers = {
         ("" if page == "index.md" else page.removesuffix(".md") + "/") + "#" + anchor for _, page, anchor in report
     }
-    essential = {
-        f"{item['page']}/#{item['id']}" for item in questions_data() if item["essential"]
-    }
+    essential = {f"{item['page']}/#{item['id']}" for item in questions_data() if item["essential"]}
     docs = search_index(site_dir)["docs"]
     heavy = [d["location"] for d in docs if d["location"] not in answers and d.get("boost", 1) >= 0.4]
     wrong = [
