@@ -298,7 +298,9 @@ def about_page(editorial: Editorial, pages: list[tuple[Topic, list[Question]]], 
     merged = source_count - (total - written)
     team = f" and {written} more written by the team" if written else ""
     lines = [
-        front_matter("About this guide", "Where the guide's Flask interview questions come from and how the answers are checked."),
+        front_matter(
+            "About this guide", "Where the guide's Flask interview questions come from and how the answers are checked."
+        ),
         "# About this guide",
         "",
         site.get("intro", "").strip(),
