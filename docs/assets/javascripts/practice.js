@@ -280,16 +280,25 @@
     }
   }
 
-  function tocLink(id) {
-    return document.querySelector(".md-nav--secondary a.md-nav__link[href='#" + CSS.escape(id) + "']");
+  /* A question's entries in the table of contents: Material renders it in the
+     secondary sidebar and again inside the primary one (for phones). */
+  function tocLinks(id) {
+    return document.querySelectorAll(".md-nav--secondary a.md-nav__link[href='#" + CSS.escape(id) + "']");
+  }
+
+  function showTocMark(id, mark) {
+    tocLinks(id).forEach(function (link) {
+      showMark(link, mark);
+    });
   }
 
   function hideTocEntry(id, hidden) {
-    var link = tocLink(id);
-    var item = link && link.closest("li");
-    if (item) {
-      item.classList.toggle("practice-hidden", hidden);
-    }
+    tocLinks(id).forEach(function (link) {
+      var item = link.closest("li");
+      if (item) {
+        item.classList.toggle("practice-hidden", hidden);
+      }
+    });
   }
 
   /* ---- Progress ------------------------------------------------------- */
@@ -569,7 +578,7 @@
       q.known.setAttribute("aria-pressed", String(mark === "known"));
       q.review.setAttribute("aria-pressed", String(mark === "review"));
       showMark(q.heading, mark);
-      showMark(tocLink(q.id), mark);
+      showTocMark(q.id, mark);
       showMark(q.listItem, mark);
       hideTocEntry(q.id, hidden);
       if (q.listItem) {

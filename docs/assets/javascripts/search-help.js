@@ -29,7 +29,7 @@
   function setUp() {
     var result = document.querySelector(".md-search-result");
     var meta = result && result.querySelector(".md-search-result__meta");
-    if (!meta || result.querySelector(".md-search-result__help")) {
+    if (!meta || document.querySelector(".md-search-result__help")) {
       return;
     }
     var help = document.createElement("p");
@@ -40,7 +40,9 @@
     help.appendChild(document.createTextNode(" or the "));
     help.appendChild(link("tags", "questions by tag"));
     help.appendChild(document.createTextNode("."));
-    meta.after(help);
+    /* Outside Material's result element: its Enter key picks the best of the
+       links inside it, each of which must be a result. */
+    result.after(help);
     var update = function () {
       var list = result.querySelector(".md-search-result__list");
       help.hidden = !/^No matching/i.test(meta.textContent.trim()) || (list && list.children.length > 0);
