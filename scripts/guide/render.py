@@ -184,6 +184,7 @@ def plural(count: int, word: str) -> str:
 # The practice bar's place at the top of a topic page and of All questions:
 # practice.js fills it, and its height is kept from the first paint on.
 PRACTICE_BAR = '<div class="practice-bar" data-practice="bar" data-search-exclude></div>'
+FILTER_BAR = '<div class="practice-bar practice-bar--filter" data-practice="bar" data-search-exclude></div>'
 
 
 def question_list(questions: list[Question]) -> str:
@@ -219,7 +220,7 @@ def all_questions_page(pages: list[tuple[Topic, list[Question]]]) -> str:
         "",
         f"Every question in the guide, {total} in all, grouped by topic in reading order.",
         "",
-        PRACTICE_BAR,
+        FILTER_BAR,
         "",
     ]
     for topic, questions in pages:

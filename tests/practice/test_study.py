@@ -372,3 +372,25 @@ def test_copy_link_puts_the_short_link_on_the_clipboard(visit, base):
     # The old anchor still lands on the answer.
     page.goto(at(base, "architecture") + f"#{ids[0]}")
     expect(heading(page, ids[0])).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 360, "height": 740}, {"width": 1280, "height": 900}])
+@pytest.mark.parametrize("path", ["basics/", "all-questions/"])
+def test_practice_controls_fill_the_place_kept_for_them(visit, online_url, viewport, path):
+    """Nothing moves when practice.js fills the bar and the rows under the answers."""
+    tops = {}
+    for with_script in (False, True):
+        v = visit(online_url, viewport=viewport)
+        if not with_script:
+            v.context.route("**/practice*.js", lambda route: route.fulfill(status=200, body=""))
+        v.page.goto(online_url + path)
+        if with_script:
+            v.page.wait_for_selector("[data-practice-ready]", state="attached")
+        v.page.wait_for_load_state("load")
+        tops[with_script] = v.page.evaluate(
+            """() => Array.from(document.querySelectorAll('.md-content h2')).slice(0, 4)
+                 .map((h) => Math.round(h.getBoundingClientRect().top + scrollY))"""
+        )
+    assert tops[False], "no heading to measure"
+    moved = [after - before for before, after in zip(tops[False], tops[True], strict=True)]
+    assert all(abs(shift) <= 2 for shift in moved), f"{path} at {viewport['width']} px: headings moved by {moved}"
