@@ -824,7 +824,8 @@
     });
     var keys = el("p", "deck-keys");
     keys.innerHTML = "Keys: <kbd>Space</kbd> shows the answer · <kbd>1</kbd> or <kbd>K</kbd> I knew it · <kbd>2</kbd> or <kbd>R</kbd> review again · <kbd>→</kbd> skip";
-    [counter, meta, title, short, full, actions, keys].forEach(function (node) {
+    /* The buttons under the question, where they stay however long the answer. */
+    [counter, meta, title, actions, short, full, keys].forEach(function (node) {
       card.appendChild(node);
     });
     slot.appendChild(card);
