@@ -178,7 +178,7 @@ def test_an_authored_question_flows_into_pages_data_links_and_report(tmp_path):
         "q/how-do-you-log-errors-in-flask.md: errors.md#how-do-you-log-errors-in-flask"
         in (out / "generated.yml").read_text()
     )
-    assert "  - errors.md" in (out / "generated.yml").read_text()
+    assert '      - "Errors (1)": errors.md' in (out / "generated.yml").read_text()
     essentials = (out / "essentials.md").read_text()
     assert "[How do you log errors in Flask?](errors.md#how-do-you-log-errors-in-flask)" in essentials
     assert "Use `app.logger`" in essentials

@@ -129,9 +129,11 @@ def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Resu
         if on_page:
             pages.append((topic, on_page))
 
-    files = {f"{topic.slug}.md": render.topic_page(topic, qs) for topic, qs in pages}
+    repository = str(editorial.site.get("repository", ""))
+    files = {f"{topic.slug}.md": render.topic_page(topic, qs, repository) for topic, qs in pages}
     files["all-questions.md"] = render.all_questions_page(pages)
-    files["index.md"] = render.home_page(editorial, pages, len(raws), guides)
+    files["index.md"] = render.home_page(editorial, pages)
+    files["about.md"] = render.about_page(editorial, pages, len(raws), guides)
     files["generated.yml"] = render.site_config(pages)
     files["tags.md"] = render.tags_page(pages)
     files["essentials.md"] = render.essentials_page(pages)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from urllib.parse import urlencode
 
 import yaml
 
@@ -140,7 +141,24 @@ def heading_text(title: str) -> str:
     return re.sub(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])", r"\\_", text)
 
 
-def question_markdown(question: Question) -> str:
+def answer_foot(question: Question, repository: str) -> str:
+    """The row under an answer: practice.js puts its mark buttons here (the row is
+    in the page from the start, so nothing moves when they appear), and the link
+    that opens a new issue about this answer, prefilled with its id and title."""
+    link = ""
+    if repository:
+        query = urlencode(
+            {
+                "title": f"Improve the answer: {question.title}",
+                "body": f"Question id: `{question.id}`\n\nWhat is wrong, missing or unclear:\n",
+            }
+        )
+        url = html.escape(f"{repository.rstrip('/')}/issues/new?{query}")
+        link = f'<a class="answer-improve" href="{url}">Improve this answer</a>'
+    return f'<div class="answer-foot" data-search-exclude>{link}</div>'
+
+
+def question_markdown(question: Question, repository: str = "") -> str:
     parts = []
     for alias in question.aliases:
         if alias.id != question.id:
@@ -153,6 +171,7 @@ def question_markdown(question: Question) -> str:
         answer_markdown(question.blocks),
         also_asked(question),
         references(question),
+        answer_foot(question, repository),
     )
     for piece in pieces:
         if piece:
@@ -160,16 +179,47 @@ def question_markdown(question: Question) -> str:
     return "\n\n".join(parts)
 
 
-def front_matter(title: str, description: str) -> str:
-    data = yaml.safe_dump({"title": title, "description": description}, sort_keys=False, allow_unicode=True, width=1000)
+def front_matter(title: str, description: str, hide: tuple[str, ...] = ()) -> str:
+    meta: dict = {"title": title, "description": description}
+    if hide:
+        meta["hide"] = list(hide)
+    data = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{HEADER}{data}---\n\n{COMMENT}\n"
 
 
-def topic_page(topic: Topic, questions: list[Question]) -> str:
-    count = len(questions)
-    intro = f"{topic.description} {count} question{'s' if count != 1 else ''}."
-    body = "\n\n".join(question_markdown(q) for q in questions)
-    return f"{front_matter(topic.title, topic.description)}\n# {topic.title}\n\n{intro}\n\n{body}\n"
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+# The practice bar's place at the top of a topic page and of All questions:
+# practice.js fills it, and its height is kept from the first paint on.
+PRACTICE_BAR = '<div class="practice-bar" data-practice="bar" data-search-exclude></div>'
+FILTER_BAR = '<div class="practice-bar practice-bar--filter" data-practice="bar" data-search-exclude></div>'
+
+
+def question_list(questions: list[Question]) -> str:
+    """The topic's questions at the top of its page: compact, collapsible, and
+    left out of the search index (each question is found as its own answer)."""
+    items = [f"- [{clean.prose(q.title)}](#{q.id})" for q in questions]
+    return "\n".join(
+        [
+            f'<details class="question-list" open data-search-exclude markdown>'
+            f"<summary>In this topic: {plural(len(questions), 'question')}</summary>",
+            "",
+            *items,
+            "",
+            "</details>",
+        ]
+    )
+
+
+def topic_page(topic: Topic, questions: list[Question], repository: str = "") -> str:
+    intro = f"{topic.description} {plural(len(questions), 'question')}."
+    body = "\n\n".join(question_markdown(q, repository) for q in questions)
+    return (
+        f"{front_matter(topic.title, topic.description)}\n# {topic.title}\n\n{intro}\n\n"
+        f"{PRACTICE_BAR}\n\n{question_list(questions)}\n\n{body}\n"
+    )
 
 
 def all_questions_page(pages: list[tuple[Topic, list[Question]]]) -> str:
@@ -179,6 +229,8 @@ def all_questions_page(pages: list[tuple[Topic, list[Question]]]) -> str:
         "# All questions",
         "",
         f"Every question in the guide, {total} in all, grouped by topic in reading order.",
+        "",
+        FILTER_BAR,
         "",
     ]
     for topic, questions in pages:
@@ -198,16 +250,69 @@ def all_questions_page(pages: list[tuple[Topic, list[Question]]]) -> str:
     return "\n".join(lines)
 
 
-def home_page(editorial: Editorial, pages: list[tuple[Topic, list[Question]]], source_count: int, guides: int) -> str:
+def home_page(editorial: Editorial, pages: list[tuple[Topic, list[Question]]]) -> str:
+    """A hero that says what this is and routes in: three actions, then the topics as cards."""
+    site = editorial.site
+    total = sum(len(q) for _, q in pages)
+    version = site.get("flask_version", "")
+    title = site.get("title", "Flask Interview Guide")
+    first = pages[0][0].slug if pages else "all-questions"
+    lines = [
+        front_matter(
+            title, site.get("description", "Flask interview questions with correct, tested answers."), hide=("toc",)
+        ),
+        f"# {site.get('headline', title)} {{ #home }}",
+        "",
+        f'<p class="home-lead">{site.get("lead", "").strip()}</p>',
+        "",
+        '<ul class="home-facts">',
+        f"<li><strong>{total}</strong> questions, each with its answer</li>",
+        f"<li>Checked against <strong>Flask {version}</strong></li>",
+        "<li>Every example <strong>runs</strong> in the tests</li>",
+        "</ul>",
+        "",
+        '<div class="home-actions" markdown>',
+        f"[Start with the basics]({first}.md){{ .md-button .md-button--primary }}",
+        "[Practise with flash cards](practice.md){ .md-button }",
+        "[All questions](all-questions.md){ .md-button }",
+        "</div>",
+        "",
+        "## Topics {#topics}",
+        "",
+        '<div class="grid cards topic-cards" markdown>',
+        "",
+    ]
+    for topic, questions in pages:
+        lines += [
+            f"-   [{topic.title}]({topic.slug}.md){{ .topic-card__title }}",
+            "",
+            f"    {topic.description}",
+            "",
+            f'    <span class="topic-progress" data-topic="{topic.slug}">{plural(len(questions), "question")}</span>',
+            "",
+        ]
+    lines += [
+        "</div>",
+        "",
+        '<p class="home-more" markdown="span">Also: the [essentials](essentials.md), '
+        "[questions by tag](tags.md), the guide to [read offline](downloads.md), and "
+        "[where the questions come from](about.md).</p>",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def about_page(editorial: Editorial, pages: list[tuple[Topic, list[Question]]], source_count: int, guides: int) -> str:
+    """Where the questions came from and how the answers are checked."""
     site = editorial.site
     total = sum(len(q) for _, q in pages)
     written = sum(q.authored for _, questions in pages for q in questions)
     merged = source_count - (total - written)
-    title = site.get("title", "Flask Interview Guide")
     team = f" and {written} more written by the team" if written else ""
     lines = [
-        front_matter(title, site.get("description", "Flask interview questions with correct, tested answers.")),
-        f"# {title}",
+        front_matter(
+            "About this guide", "Where the guide's Flask interview questions come from and how the answers are checked."
+        ),
+        "# About this guide",
         "",
         site.get("intro", "").strip(),
         "",
@@ -215,18 +320,8 @@ def home_page(editorial: Editorial, pages: list[tuple[Topic, list[Question]]], s
         f"interview guides ({merged} duplicates were merged into one answer each){team}. Every answer was checked against "
         f"**Flask {site.get('flask_version', '')}** and its documentation, and every Python example and template "
         "is executed or rendered by the tests (shell commands, server configurations and sample output are shown, not run).",
-        "",
-        "## Topics",
-        "",
     ]
-    for topic, questions in pages:
-        lines.append(f"- [{topic.title}]({topic.slug}.md): {topic.description} ({len(questions)})")
-    lines += [
-        "",
-        "Or see [all questions](all-questions.md) on one page, or the [essentials](essentials.md): "
-        "the questions every candidate must know, with their short answers.",
-    ]
-    extra = site.get("home_sections", "").strip()
+    extra = site.get("about_sections", "").strip()
     if extra:
         lines += ["", extra]
     return "\n".join(lines) + "\n"
@@ -305,18 +400,26 @@ def questions_data(pages: list[tuple[Topic, list[Question]]]) -> str:
     return f"// {MARKER} from the editorial layer. Do not edit.\nwindow.FIG_QUESTIONS = [\n{body}\n];\n"
 
 
-# Pages of the nav that the normaliser does not write, after the generated ones.
-HAND_WRITTEN_NAV = ("practice.md", "downloads.md")
+# The "Practise and browse" section of the nav, after the topics: generated
+# pages and the hand-written practice.md and downloads.md.
+BROWSE_NAV = ("essentials.md", "all-questions.md", "tags.md", "practice.md", "downloads.md")
+
+
+def nav_title(text: str) -> str:
+    """A nav title as a YAML string: double-quoted, so no character of it is syntax."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def site_config(pages: list[tuple[Topic, list[Question]]]) -> str:
     """The generated part of the MkDocs configuration, which mkdocs.yml INHERITs.
 
-    The nav (topic pages in the order of topics.yml, so that order lives in
-    one place) and the short links q/<id>/ of every answer and alias.
+    The nav - Home, the topic pages in the order of topics.yml (so that order
+    lives in one place) with their question counts, the pages to practise and
+    browse, About - and the short links q/<id>/ of every answer and alias.
     """
-    nav = ["index.md", *(f"{topic.slug}.md" for topic, _ in pages)]
-    nav += ["essentials.md", "all-questions.md", "tags.md", *HAND_WRITTEN_NAV]
+    lines = ["nav:", "  - Home: index.md", "  - Topics:"]
+    lines += [f"      - {nav_title(f'{t.title} ({len(qs)})')}: {t.slug}.md" for t, qs in pages]
+    lines += ["  - Practise and browse:", *(f"      - {page}" for page in BROWSE_NAV), "  - About: about.md"]
     maps: dict[str, str] = {}
     for topic, questions in pages:
         for q in questions:
@@ -324,7 +427,6 @@ def site_config(pages: list[tuple[Topic, list[Question]]]) -> str:
             for ident in [q.id, *(a.id for a in q.aliases)]:
                 maps[f"q/{ident}.md"] = target
     # Ids and page names are plain slugs, so the YAML is written directly.
-    lines = ["nav:", *(f"  - {page}" for page in nav)]
     lines += ["plugins:", "  redirects:", "    redirect_maps:"]
     lines += [f"      {source}: {target}" for source, target in sorted(maps.items())]
     return HEADER + "\n".join(lines) + "\n"

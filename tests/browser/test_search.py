@@ -206,3 +206,64 @@ def test_search_suggests_the_rest_of_a_word(search_page):
     box.fill("bluepr")
     box.press("End")
     expect(search_page.locator(".md-search__suggest")).to_have_text(re.compile(r"^bluepr\w+"))
+
+
+def test_accepting_a_suggestion_widens_the_search_to_the_whole_word(search_page):
+    """ "bluep", then the suggestion accepted (→ at the end of the box), finds the blueprint answer first."""
+    box = search_page.locator(BOX)
+    suggest = search_page.locator(".md-search__suggest")
+    for _ in range(5):
+        box.fill("")
+        box.press("End")
+        box.fill("bluep")
+        box.press("End")
+        try:
+            expect(suggest).to_have_text(re.compile(r"^bluep\w+$"), timeout=3000)
+            break
+        except AssertionError:
+            continue
+    # The suggestion is a whole word, without the punctuation after it.
+    assert re.fullmatch(r"blueprints?", suggest.text_content().strip()), suggest.text_content()
+    box.press("ArrowRight")
+    expect(box).to_have_value(re.compile(r"^blueprints?$"))
+    expect(search_page.locator(META)).to_have_text(re.compile("matching document"))
+    first = search_page.evaluate(RESULTS)["shown"][0]
+    assert first.endswith("#" + QUERIES["blueprint"]), first
+
+
+def test_list_pages_take_no_result_slots_and_snippets_start_with_the_answer(search_page):
+    search(search_page, "blueprint")
+    pages = search_page.eval_on_selector_all(
+        ".md-search-result__list a.md-search-result__link", "links => links.map(a => new URL(a.href).pathname)"
+    )
+    listed = [p for p in pages if p.rstrip("/").endswith(("/all-questions", "/tags", "/essentials"))]
+    assert not listed, f"list pages among the results: {listed}"
+    snippets = search_page.eval_on_selector_all(
+        ".md-search-result__list a.md-search-result__link[href*='#'] article",
+        "items => items.map(a => (a.querySelector('p') || a).textContent.trim())",
+    )
+    assert snippets
+    badge = re.compile(r"^(Beginner|Intermediate|Advanced)\b")
+    assert not [s for s in snippets if badge.match(s)], snippets[:3]
+
+
+def test_a_search_with_no_result_suggests_all_questions_and_the_tags(search_page, base_url):
+    box = search_page.locator(BOX)
+    help_line = search_page.locator(".md-search-result__help")
+    for _ in range(5):
+        box.fill("")
+        box.press("End")
+        box.fill("zzqxv")
+        box.press("End")
+        try:
+            expect(search_page.locator(META)).to_have_text(re.compile("No matching"), timeout=3000)
+            break
+        except AssertionError:
+            continue
+    expect(help_line).to_be_visible()
+    links = help_line.locator("a")
+    expect(links).to_have_count(2)
+    assert links.nth(0).get_attribute("href") == base_url + "all-questions/"
+    assert links.nth(1).get_attribute("href") == base_url + "tags/"
+    search(search_page, "session")
+    expect(help_line).to_be_hidden()
