@@ -4,7 +4,7 @@
     python tests/examples/count_examples.py --json     # the same, machine-readable
 
 It reads the pages and case files exactly as tests/examples/test_examples.py
-does (through harness.py beside it) but runs nothing: a block counted as
+does (through the harness package beside it) but runs nothing: a block counted as
 executed is one the test executes, not one known to pass.
 """
 
