@@ -18,8 +18,6 @@ from pathlib import Path
 
 import harness
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def tally(docs: Path, cases_dir: Path) -> dict:
     guide = harness.collect(docs)

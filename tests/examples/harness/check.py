@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import Any
 
 from .cases import CASES_DIR, CaseFile, display
 from .commands import check_pytest, check_shell
 from .entries import entry_problems
 from .failures import ExampleFailure
 from .outcomes import classify
-from .pages import Block, Guide
+from .pages import Block, Guide, Question
 from .render import check_render
 from .run import check_run
 
@@ -36,14 +37,11 @@ def template_syntax_problem(block: Block) -> str | None:
     return None
 
 
-def check_block(block: Block, guide: Guide, cases: dict[str, CaseFile], tmp_path: Path) -> str:
-    """Check one block against its entry; return its outcome label, or raise
-    ExampleFailure (or the example's own exception)."""
-    question = guide.questions[block.question_id]
-    case = cases.get(block.question_id)
-    entries = case.entries if case else {}
-    entry = entries.get(block.n)
-    case_path = case.path if case else f"{display(CASES_DIR)}/{block.question_id}.yml"
+def _sound_entry(block: Block, question: Question, case: CaseFile | None, case_path: str) -> Any:
+    """The block's entry (None when it has none), once the block and the entry
+    are known to be sound: a Python block must parse and have an entry, and an
+    entry must have no problems."""
+    entry = case.entries.get(block.n) if case else None
     if block.kind == "python":
         problem = python_syntax_problem(block)
         if problem:
@@ -61,15 +59,14 @@ def check_block(block: Block, guide: Guide, cases: dict[str, CaseFile], tmp_path
             f"{block.n}:\n  run: {{}}\n  requests:\n    - path: /\n      contains: [...]\n"
             f"or `{block.n}: {{pytest: true}}`, or `{block.n}: {{parse_only: <why it cannot run>}}`" + note
         )
-    outcome = classify(block, entry)
-    folder = Path(tmp_path)
-    if outcome == "parse_checked":
-        problem = template_syntax_problem(block)
-        if problem:
-            raise ExampleFailure(
-                problem + f"\n(if it is not meant to be a template, add `{block.n}: {{not_run: <why>}}` to {case_path})"
-            )
-    elif outcome in ("run", "run-checked"):
+    return entry
+
+
+def _run(outcome: str, block: Block, question: Question, entries: dict[int, Any], folder: Path) -> None:
+    """Do what the entry promises, for the outcomes that run something
+    (parse_only, not_run and shown_only run nothing)."""
+    entry = entries.get(block.n)
+    if outcome in ("run", "run-checked"):
         check_run(block, question, entry, folder)
         if "shell" in entry:
             check_shell(block, question, entry, folder)
@@ -79,4 +76,22 @@ def check_block(block: Block, guide: Guide, cases: dict[str, CaseFile], tmp_path
         check_pytest(block, question, entry, folder)
     elif outcome == "shell":
         check_shell(block, question, entry, folder)
+
+
+def check_block(block: Block, guide: Guide, cases: dict[str, CaseFile], tmp_path: Path) -> str:
+    """Check one block against its entry; return its outcome label, or raise
+    ExampleFailure (or the example's own exception)."""
+    question = guide.questions[block.question_id]
+    case = cases.get(block.question_id)
+    case_path = case.path if case else f"{display(CASES_DIR)}/{block.question_id}.yml"
+    entry = _sound_entry(block, question, case, case_path)
+    outcome = classify(block, entry)
+    if outcome == "parse_checked":
+        problem = template_syntax_problem(block)
+        if problem:
+            raise ExampleFailure(
+                problem + f"\n(if it is not meant to be a template, add `{block.n}: {{not_run: <why>}}` to {case_path})"
+            )
+    else:
+        _run(outcome, block, question, case.entries if case else {}, Path(tmp_path))
     return outcome

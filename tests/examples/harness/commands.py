@@ -33,6 +33,23 @@ _module.install_guard_from_env()
 """
 
 
+def _child_environment(guard: Path, log: Path) -> dict[str, str]:
+    """This process's environment without proxies and without the variables
+    of Flask, pytest and Python that would change how the child runs; the
+    guard's sitecustomize first on its path, refused attempts logged to ``log``."""
+    env = {
+        k: v for k, v in os.environ.items() if k not in PROXY_VARS and not k.startswith(("FLASK_", "PYTEST_", "PYTHON"))
+    }
+    env.update(
+        PYTHONPATH=str(guard),
+        PYTHONDONTWRITEBYTECODE="1",
+        PYTHONIOENCODING="utf-8",
+        NO_COLOR="1",
+    )
+    env[NETGUARD_LOG_VAR] = str(log)
+    return env
+
+
 def run_subprocess(
     argv: list[str], cwd: Path, what: str, timeout: float = SUBPROCESS_TIMEOUT
 ) -> subprocess.CompletedProcess:
@@ -44,23 +61,11 @@ def run_subprocess(
             _SITECUSTOMIZE.format(network=str(Path(__file__).resolve().with_name("network.py"))), encoding="utf-8"
         )
         log = guard / "blocked.log"
-        env = {
-            k: v
-            for k, v in os.environ.items()
-            if k not in PROXY_VARS and not k.startswith(("FLASK_", "PYTEST_", "PYTHON"))
-        }
-        env.update(
-            PYTHONPATH=str(guard),
-            PYTHONDONTWRITEBYTECODE="1",
-            PYTHONIOENCODING="utf-8",
-            NO_COLOR="1",
-        )
-        env[NETGUARD_LOG_VAR] = str(log)
         try:
             result = subprocess.run(
                 argv,
                 cwd=cwd,
-                env=env,
+                env=_child_environment(guard, log),
                 stdin=subprocess.DEVNULL,
                 capture_output=True,
                 text=True,

@@ -69,7 +69,6 @@ class Question:
 
 @dataclasses.dataclass
 class Page:
-    path: str
     questions: list[Question]
     problems: list[str]
 
@@ -112,6 +111,45 @@ def _language(info: str) -> str:
     return info.split()[0].lower() if info else ""
 
 
+def _front_matter_end(lines: list[str], page: str, problems: list[str]) -> int:
+    """The index of the first line after the front matter (0 when there is none)."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for j in range(1, len(lines)):
+        if lines[j].strip() in ("---", "..."):
+            return j + 1
+    problems.append(f"{page}:1: the front matter is never closed")
+    return 0
+
+
+def _read_fence(lines: list[str], start: int, fence: str, width: int) -> tuple[list[str], bool, int]:
+    """The body of the fence opened on line ``start``, whether it was closed,
+    and the index of the line after it."""
+    body: list[str] = []
+    i = start + 1
+    while i < len(lines):
+        closing = _FENCE_CLOSE.match(lines[i])
+        if closing and closing["fence"][0] == fence[0] and len(closing["fence"]) >= len(fence):
+            return body, True, i + 1
+        if width and lines[i].strip() and _indent_width(lines[i]) < width:
+            break  # the list item or admonition holding the fence ended
+        body.append(_strip_indent(lines[i], width))
+        i += 1
+    return body, False, i
+
+
+def _question(title: str, page: str, line: int, seen: dict[str, int], problems: list[str]) -> Question | None:
+    """The question a ``## Title {#id}`` heading starts (None without an id)."""
+    found = _HEADING_ID.search(title)
+    if not found:
+        return None
+    qid = found["id"]
+    if qid in seen:
+        problems.append(f"{page}:{line}: question id {qid!r} is used twice (first on line {seen[qid]})")
+    seen[qid] = line
+    return Question(qid, title[: found.start()].strip(), page, line)
+
+
 def parse_page(text: str, page: str = "page.md") -> Page:
     """Questions and their fenced blocks, in order.
 
@@ -126,68 +164,39 @@ def parse_page(text: str, page: str = "page.md") -> Page:
     questions: list[Question] = []
     seen: dict[str, int] = {}
     current: Question | None = None
-    i = 0
-    if lines and lines[0].strip() == "---":
-        for j in range(1, len(lines)):
-            if lines[j].strip() in ("---", "..."):
-                i = j + 1
-                break
-        else:
-            problems.append(f"{page}:1: the front matter is never closed")
+    i = _front_matter_end(lines, page, problems)
     while i < len(lines):
         line = lines[i]
         opening = _FENCE_OPEN.match(line)
         if opening and not (opening["fence"][0] == "`" and "`" in opening["info"]):
-            fence, start = opening["fence"], i
-            width = _indent_width(opening["indent"])
-            body: list[str] = []
-            closed = False
-            i += 1
-            while i < len(lines):
-                closing = _FENCE_CLOSE.match(lines[i])
-                if closing and closing["fence"][0] == fence[0] and len(closing["fence"]) >= len(fence):
-                    closed = True
-                    i += 1
-                    break
-                if width and lines[i].strip() and _indent_width(lines[i]) < width:
-                    break  # the list item or admonition holding the fence ended
-                body.append(_strip_indent(lines[i], width))
-                i += 1
+            body, closed, after = _read_fence(lines, i, opening["fence"], _indent_width(opening["indent"]))
             if not closed:
-                problems.append(f"{page}:{start + 1}: the code fence {fence} is never closed")
+                problems.append(f"{page}:{i + 1}: the code fence {opening['fence']} is never closed")
             if current is not None:
-                content = textwrap.dedent("\n".join(body))
                 current.blocks.append(
                     Block(
                         page=page,
-                        line=start + 1,
+                        line=i + 1,
                         question_id=current.id,
                         n=len(current.blocks) + 1,
                         lang=_language(opening["info"]),
-                        text=content + "\n" if body else "",
+                        text=textwrap.dedent("\n".join(body)) + "\n" if body else "",
                     )
                 )
+            i = after
             continue
         heading = _HEADING2.match(line)
         if heading:
-            title = heading["title"] or ""
-            found = _HEADING_ID.search(title)
-            if found:
-                qid = found["id"]
-                if qid in seen:
-                    problems.append(f"{page}:{i + 1}: question id {qid!r} is used twice (first on line {seen[qid]})")
-                seen[qid] = i + 1
-                current = Question(qid, title[: found.start()].strip(), page, i + 1)
+            # A ## heading without an id is a section that is not a question.
+            current = _question(heading["title"] or "", page, i + 1, seen, problems)
+            if current is not None:
                 questions.append(current)
-            else:
-                current = None  # a section that is not a question
         i += 1
-    return Page(page, questions, problems)
+    return Page(questions, problems)
 
 
 @dataclasses.dataclass
 class Guide:
-    pages: list[Page]
     questions: dict[str, Question]
     problems: list[str]
 
@@ -199,7 +208,6 @@ class Guide:
 def collect(docs_dir: Path = DOCS_DIR) -> Guide:
     """Every question of every page under ``docs_dir`` (pages named relative to its parent)."""
     docs_dir = Path(docs_dir)
-    pages: list[Page] = []
     questions: dict[str, Question] = {}
     problems: list[str] = []
     paths = sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else []
@@ -209,7 +217,6 @@ def collect(docs_dir: Path = DOCS_DIR) -> Guide:
             continue
         name = (PurePosixPath(docs_dir.name) / rel.as_posix()).as_posix()
         page = parse_page(path.read_text(encoding="utf-8"), name)
-        pages.append(page)
         problems.extend(page.problems)
         for question in page.questions:
             if question.id in questions:
@@ -221,4 +228,4 @@ def collect(docs_dir: Path = DOCS_DIR) -> Guide:
                     )
                 continue
             questions[question.id] = question
-    return Guide(pages, questions, problems)
+    return Guide(questions, problems)

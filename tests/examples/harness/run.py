@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .entries import as_list
+from .entries import as_list, with_blocks
 from .failures import ExampleFailure, excerpt
 from .pages import Block, Question
 from .sandbox import execute_module, resolve_files, sandbox
@@ -58,94 +58,121 @@ def response_cookies(response: Any) -> dict[str, str]:
 _MISSING = object()
 
 
-def run_requests(app: Any, requests: list[dict], block: Block) -> None:
-    client = app.test_client()
-    for i, req in enumerate(requests, 1):
-        method = str(req.get("method", "GET")).upper()
-        path = req["path"]
-        label = f"{block.id} request {i} ({method} {path})"
-        kwargs: dict[str, Any] = {}
-        if "query" in req:
-            kwargs["query_string"] = _form_values(req["query"])
-        if "form" in req:
-            kwargs["data"] = _form_values(req["form"])
-        if "json" in req:
-            kwargs["json"] = req["json"]
-        if "headers" in req:
-            kwargs["headers"] = {str(k): str(v) for k, v in req["headers"].items()}
-        if "session_before" in req:
-            try:
-                with client.session_transaction() as session:
-                    session.update(req["session_before"])
-            except RuntimeError as exc:
-                raise ExampleFailure(
-                    f"{label} ({block.where}): session_before: cannot open the session ({exc}); "
-                    "does the app set a secret key?"
-                ) from exc
-        expected_status = req.get("status", 200)
-        saved = app.config.get("PROPAGATE_EXCEPTIONS")
-        if expected_status >= 500:
-            # The example promises to answer an error itself: let its handler run.
-            app.config["PROPAGATE_EXCEPTIONS"] = False
+def _request_kwargs(req: dict) -> dict[str, Any]:
+    """The keyword arguments of ``client.open`` for one request of an entry."""
+    kwargs: dict[str, Any] = {}
+    if "query" in req:
+        kwargs["query_string"] = _form_values(req["query"])
+    if "form" in req:
+        kwargs["data"] = _form_values(req["form"])
+    if "json" in req:
+        kwargs["json"] = req["json"]
+    if "headers" in req:
+        kwargs["headers"] = {str(k): str(v) for k, v in req["headers"].items()}
+    return kwargs
+
+
+def _send(app: Any, client: Any, req: dict, label: str, block: Block) -> Any:
+    if "session_before" in req:
         try:
-            response = client.open(path, method=method, **kwargs)
-        except Exception as exc:
-            exc.add_note(f"while sending {label}")
-            raise
-        finally:
-            app.config["PROPAGATE_EXCEPTIONS"] = saved
-        errors: list[str] = []
-        body = response.get_data(as_text=True)
-        if response.status_code != expected_status:
-            errors.append(f"status: expected {expected_status}, got {response.status_code}")
-        if "text" in req and body != str(req["text"]):
-            errors.append(f"text: expected {str(req['text'])!r}, got {body!r}")
-        for part in as_list(req.get("contains")):
-            if part not in body:
-                errors.append(f"contains: {part!r} is not in the body")
-        if "json_body" in req:
-            got = response.get_json(silent=True)
-            if got != req["json_body"]:
-                errors.append(
-                    f"json_body: expected {req['json_body']!r}, got {got!r}"
-                    + ("" if response.is_json else f" (Content-Type {response.content_type})")
-                )
-        for name, value in (req.get("headers_out") or {}).items():
-            got = response.headers.get(str(name))
+            with client.session_transaction() as session:
+                session.update(req["session_before"])
+        except RuntimeError as exc:
+            raise ExampleFailure(
+                f"{label} ({block.where}): session_before: cannot open the session ({exc}); "
+                "does the app set a secret key?"
+            ) from exc
+    saved = app.config.get("PROPAGATE_EXCEPTIONS")
+    if req.get("status", 200) >= 500:
+        # The example promises to answer an error itself: let its handler run.
+        app.config["PROPAGATE_EXCEPTIONS"] = False
+    try:
+        return client.open(req["path"], method=str(req.get("method", "GET")).upper(), **_request_kwargs(req))
+    except Exception as exc:
+        exc.add_note(f"while sending {label}")
+        raise
+    finally:
+        app.config["PROPAGATE_EXCEPTIONS"] = saved
+
+
+def _body_errors(req: dict, response: Any, body: str) -> list[str]:
+    errors: list[str] = []
+    expected_status = req.get("status", 200)
+    if response.status_code != expected_status:
+        errors.append(f"status: expected {expected_status}, got {response.status_code}")
+    if "text" in req and body != str(req["text"]):
+        errors.append(f"text: expected {str(req['text'])!r}, got {body!r}")
+    for part in as_list(req.get("contains")):
+        if part not in body:
+            errors.append(f"contains: {part!r} is not in the body")
+    if "json_body" in req:
+        got = response.get_json(silent=True)
+        if got != req["json_body"]:
+            errors.append(
+                f"json_body: expected {req['json_body']!r}, got {got!r}"
+                + ("" if response.is_json else f" (Content-Type {response.content_type})")
+            )
+    return errors
+
+
+def _header_errors(req: dict, response: Any) -> list[str]:
+    errors: list[str] = []
+    for name, value in (req.get("headers_out") or {}).items():
+        got = response.headers.get(str(name))
+        want = None if value is None else str(value)
+        if got != want:
+            errors.append(f"headers_out: {name}: expected {want!r}, got {got!r}")
+    for name, parts in (req.get("headers_contain") or {}).items():
+        got = response.headers.get(str(name))
+        for part in as_list(parts):
+            if got is None or part not in got:
+                errors.append(f"headers_contain: {name}: {part!r} is not in {got!r}")
+    if "set_cookies" in req:
+        cookies = response_cookies(response)
+        for name, value in req["set_cookies"].items():
+            got = cookies.get(str(name))
             want = None if value is None else str(value)
             if got != want:
-                errors.append(f"headers_out: {name}: expected {want!r}, got {got!r}")
-        for name, parts in (req.get("headers_contain") or {}).items():
-            got = response.headers.get(str(name))
-            for part in as_list(parts):
-                if got is None or part not in got:
-                    errors.append(f"headers_contain: {name}: {part!r} is not in {got!r}")
-        if "set_cookies" in req:
-            cookies = response_cookies(response)
-            for name, value in req["set_cookies"].items():
-                got = cookies.get(str(name))
-                want = None if value is None else str(value)
-                if got != want:
-                    errors.append(
-                        f"set_cookies: {name}: expected {want!r}, got {got!r} "
-                        f"(Set-Cookie: {response.headers.getlist('Set-Cookie')!r})"
-                    )
+                errors.append(
+                    f"set_cookies: {name}: expected {want!r}, got {got!r} "
+                    f"(Set-Cookie: {response.headers.getlist('Set-Cookie')!r})"
+                )
+    return errors
+
+
+def _session_errors(client: Any, expected: dict) -> list[str]:
+    """How the session after a request differs from ``expected`` (a key
+    expected as null may be missing)."""
+    try:
+        with client.session_transaction() as session:
+            contents = dict(session)
+    except RuntimeError as exc:
+        return [f"session: cannot open the session ({exc}); does the app set a secret key?"]
+    errors: list[str] = []
+    for key, value in expected.items():
+        got = contents.get(key, _MISSING)
+        if value is None and got in (_MISSING, None):
+            continue
+        if got is _MISSING:
+            errors.append(f"session: {key!r} is missing (session: {contents!r})")
+        elif got != value:
+            errors.append(f"session: {key!r}: expected {value!r}, got {got!r}")
+    return errors
+
+
+def run_requests(app: Any, requests: list[dict], block: Block) -> None:
+    """Send each request in turn through one test client (cookies and the
+    session persist); fail on the first whose response breaks a promise,
+    listing everything it breaks."""
+    client = app.test_client()
+    for i, req in enumerate(requests, 1):
+        label = f"{block.id} request {i} ({str(req.get('method', 'GET')).upper()} {req['path']})"
+        response = _send(app, client, req, label, block)
+        body = response.get_data(as_text=True)
+        errors = _body_errors(req, response, body) + _header_errors(req, response)
         response.close()
         if "session" in req:
-            try:
-                with client.session_transaction() as session:
-                    contents = dict(session)
-            except RuntimeError as exc:
-                errors.append(f"session: cannot open the session ({exc}); does the app set a secret key?")
-            else:
-                for key, value in req["session"].items():
-                    got = contents.get(key, _MISSING)
-                    if value is None and got in (_MISSING, None):
-                        continue
-                    if got is _MISSING:
-                        errors.append(f"session: {key!r} is missing (session: {contents!r})")
-                    elif got != value:
-                        errors.append(f"session: {key!r}: expected {value!r}, got {got!r}")
+            errors += _session_errors(client, req["session"])
         if errors:
             raise ExampleFailure(f"{label} ({block.where}):\n  " + "\n  ".join(errors) + f"\n  body: {excerpt(body)!s}")
 
@@ -180,12 +207,10 @@ def run_asserts(asserts: list[str], namespace: dict, block: Block) -> None:
 def check_run(block: Block, question: Question, entry: dict, folder: Path) -> None:
     files = resolve_files(entry, question)
     files.setdefault("example.py", block.text)
-    wb = entry.get("with_blocks") or []
-    with_blocks = wb if isinstance(wb, list) else [wb]
     with sandbox(folder, block, files):
         # The sandbox restores os.environ when the block is done.
         os.environ.update({str(k): str(v) for k, v in (entry.get("env") or {}).items()})
-        module = execute_module(block, question, with_blocks, folder.resolve())
+        module = execute_module(block, question, with_blocks(entry), folder.resolve())
         if entry.get("requests") or "app" in entry:
             app = find_app(module.__dict__, entry.get("app", "app"), block)
             app.testing = True

@@ -30,11 +30,10 @@ from .pages import Block, Question
 RUN_TIMEOUT = 60
 
 
-def _register_source(block: Block, text: str | None = None) -> str:
+def _register_source(block: Block) -> str:
     """A file name for tracebacks that shows the block's source and page."""
     filename = f"<{block.page}:{block.line} {block.id}>"
-    source = block.text if text is None else text
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    linecache.cache[filename] = (len(block.text), None, block.text.splitlines(True), filename)
     return filename
 
 
@@ -124,14 +123,10 @@ def _top_level_names(folder: Path) -> set[str]:
 
 
 @contextlib.contextmanager
-def sandbox(tmp_path: Path, block: Block, files: dict[str, str], timeout: float = RUN_TIMEOUT):
-    """A fresh folder as cwd and first import path, ``files`` written into it,
-    no network, no servers, a time limit; on leaving, the cwd, sys.path,
-    os.environ and sys.modules are as they were (modules imported from the
-    folder, and "example", are removed). Yields the network guard."""
-    folder = Path(tmp_path).resolve()
-    folder.mkdir(parents=True, exist_ok=True)
-    write_files(folder, files)
+def _process_state_kept(folder: Path) -> Iterator[None]:
+    """``folder`` as cwd and first import path; on leaving, the cwd, sys.path,
+    os.environ and sys.modules as they were (modules imported from the folder,
+    and "example", removed; modules of the same name from elsewhere put back)."""
     old_cwd = os.getcwd()
     old_path = list(sys.path)
     old_environ = dict(os.environ)
@@ -143,23 +138,12 @@ def sandbox(tmp_path: Path, block: Block, files: dict[str, str], timeout: float 
         if name in sys.modules and not _module_is_under(sys.modules[name], folder)
     }
     old_modules = set(sys.modules)
-    for var in PROXY_VARS:
-        os.environ.pop(var, None)
-    guard = NetworkGuard().install()
-    failed = True
     try:
         os.chdir(folder)
         sys.path.insert(0, str(folder))
         importlib.invalidate_caches()
-        with _no_servers(block), _time_limit(timeout, f"{block.id} ({block.where})"):
-            yield guard
-        failed = False
-    except BaseException as exc:
-        if guard.attempts:
-            exc.add_note(f"blocked network access: {'; '.join(guard.attempts)}")
-        raise
+        yield
     finally:
-        guard.uninstall()
         os.chdir(old_cwd)
         sys.path[:] = old_path
         sys.path_importer_cache.pop(str(folder), None)
@@ -169,8 +153,42 @@ def sandbox(tmp_path: Path, block: Block, files: dict[str, str], timeout: float 
         sys.modules.update(shadowed)
         os.environ.clear()
         os.environ.update(old_environ)
-    if not failed and guard.attempts:
+
+
+@contextlib.contextmanager
+def _no_network(block: Block) -> Iterator[None]:
+    """Proxies unset and the network guard installed; an attempt fails the
+    example even when the example caught the error it got."""
+    for var in PROXY_VARS:
+        os.environ.pop(var, None)
+    guard = NetworkGuard().install()
+    try:
+        yield
+    except BaseException as exc:
+        if guard.attempts:
+            exc.add_note(f"blocked network access: {'; '.join(guard.attempts)}")
+        raise
+    finally:
+        guard.uninstall()
+    if guard.attempts:
         raise ExampleFailure(f"{block.id} ({block.where}) tried to reach the network: " + "; ".join(guard.attempts))
+
+
+@contextlib.contextmanager
+def sandbox(tmp_path: Path, block: Block, files: dict[str, str]) -> Iterator[None]:
+    """A fresh folder as cwd and first import path, ``files`` written into it,
+    no network, no servers, a time limit; on leaving, the process as it was
+    (see ``_process_state_kept``)."""
+    folder = Path(tmp_path).resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    write_files(folder, files)
+    with (
+        _process_state_kept(folder),
+        _no_network(block),
+        _no_servers(block),
+        _time_limit(RUN_TIMEOUT, f"{block.id} ({block.where})"),
+    ):
+        yield
 
 
 def _exec_block(block: Block, namespace: dict) -> None:
