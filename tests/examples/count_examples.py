@@ -55,7 +55,7 @@ def tally(docs: Path, cases_dir: Path) -> dict:
             if syntax:
                 figures["problems"].append(syntax)
         if entry is not None:
-            problems = harness.entry_problems(block, question, entry, case.path)
+            problems = harness.entry_problems(block, question, entry, case.where(block.n))
             if problems:
                 figures["problems"].extend(problems)
                 continue

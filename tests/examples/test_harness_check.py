@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from synthetic_pages import HELLO, check, fails, page, question
 
 
@@ -51,3 +53,30 @@ def test_other_languages_are_shown_only_unless_an_entry_says_more(tmp_path):
     assert check(tmp_path / "b", text, {"q.yml": "2:\n  not_run: proxy configuration\n"}, "q-2") == "not_run"
     message = fails(tmp_path / "c", text, {"q.yml": "2:\n  not_run:\n"}, "q-2")
     assert "not_run needs a reason" in message
+
+
+def test_a_failure_names_the_case_file_and_line_first(tmp_path):
+    case = """\
+        1:
+          run: {}
+          requests:
+            - path: /hello
+            - path: /hello
+              status: 201
+        """
+    message = fails(tmp_path, page(question("q", ("python", HELLO))), {"q.yml": case}, "q-1")
+    cases = tmp_path / "site" / "cases"
+    assert message.startswith(f"{cases}/q.yml:5: q-1 request 2 (GET /hello) (docs/topic.md:12):\n")
+    case = "1:\n  run: {}\n  asserts:\n    - hello() == 'Hello!'\n    - hello() == 'Bye'\n"
+    message = fails(tmp_path / "assert", page(question("q", ("python", HELLO))), {"q.yml": case}, "q-1")
+    assert message.startswith(f"{tmp_path}/assert/site/cases/q.yml:5: q-1 (docs/topic.md:12): assert hello() == 'Bye'")
+    case = "1:\n  run: {}\n  request:\n    - path: /hello\n"
+    message = fails(tmp_path / "entry", page(question("q", ("python", HELLO))), {"q.yml": case}, "q-1")
+    assert message.startswith(f"{tmp_path}/entry/site/cases/q.yml:1: entry 1: unknown key 'request'")
+
+
+def test_an_examples_own_error_names_its_case_in_a_note(tmp_path):
+    text = page(question("q", ("python", "raise ValueError('broken example')")))
+    with pytest.raises(ValueError) as info:
+        check(tmp_path, text, {"q.yml": "# the app\n1:\n  run: {}\n"}, "q-1")
+    assert f"its case: {tmp_path}/site/cases/q.yml:2 (entry 1)" in info.value.__notes__

@@ -70,3 +70,6 @@ def test_flask_commands_in_a_list_run_in_order_in_one_folder(tmp_path):
     case = "2:\n  files: {steps.py: 1}\n  shell: [flask --app steps second, flask --app steps first]\n"
     message = fails(tmp_path / "again", text, {"q.yml": case}, "q-2")
     assert "`flask --app steps second` exited with 1" in message and "step.txt" in message
+    case = "2:\n  files: {steps.py: 1}\n  shell:\n    - flask --app steps first\n    - flask --app steps third\n"
+    message = fails(tmp_path / "third", text, {"q.yml": case}, "q-2")
+    assert message.startswith(f"{tmp_path}/third/site/cases/q.yml:5: q-2 (docs/topic.md:")

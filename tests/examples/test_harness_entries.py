@@ -63,7 +63,7 @@ def test_entry_problems(lang, entry, message):
         assert any("'contains' goes with shell" in p for p in problems)
     else:
         assert any(message in p for p in problems), problems
-        assert all(p.startswith("cases/q.yml entry 1: ") for p in problems)
+        assert all(p.startswith("cases/q.yml: entry 1: ") for p in problems)
 
 
 def test_a_valid_entry_has_no_problems():

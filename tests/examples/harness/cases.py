@@ -37,12 +37,27 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+# A place in a case file: the block number, then the keys and list indexes
+# below it, e.g. (2, "requests", 0) for the first request of entry 2.
+Place = tuple[int | str, ...]
+
+
 @dataclasses.dataclass
 class CaseFile:
     question_id: str
     path: str  # for messages
     entries: dict[int, Any]
     problems: list[str]
+    lines: dict[Place, int] = dataclasses.field(default_factory=dict)  # 1-based, for messages
+
+    def where(self, n: int, *keys: int | str) -> str:
+        """``path:line`` of entry n, or of the most precise of ``keys`` below
+        it that the file has (``path`` alone when no line is known)."""
+        for depth in range(len(keys), -1, -1):
+            line = self.lines.get((n, *keys[:depth]))
+            if line:
+                return f"{self.path}:{line}"
+        return self.path
 
 
 def display(path: Path) -> str:
@@ -50,6 +65,48 @@ def display(path: Path) -> str:
         return Path(path).resolve().relative_to(REPO_ROOT).as_posix()
     except ValueError:
         return str(path)
+
+
+def _block_number(key: Any) -> int | None:
+    if isinstance(key, str) and key.strip().isdigit():
+        key = int(key)
+    if isinstance(key, int) and not isinstance(key, bool) and key >= 1:
+        return key
+    return None
+
+
+def _record_lines(node: yaml.Node, place: Place, lines: dict[Place, int], depth: int) -> None:
+    """The line of each key and list item under ``node``, ``depth`` levels down."""
+    if depth == 0:
+        return
+    if isinstance(node, yaml.MappingNode):
+        children = [(k.value, k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)]
+    elif isinstance(node, yaml.SequenceNode):
+        children = [(i, item, item) for i, item in enumerate(node.value)]
+    else:
+        return
+    for key, marked, value in children:
+        lines.setdefault((*place, key), marked.start_mark.line + 1)
+        _record_lines(value, (*place, key), lines, depth - 1)
+
+
+def _parse(text: str) -> tuple[Any, dict[Place, int]]:
+    """The file's data, and the lines of its entries (and of what is in
+    them, three levels down: enough for a request's or an assert's line)."""
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    lines: dict[Place, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            n = _block_number(key_node.value) if isinstance(key_node, yaml.ScalarNode) else None
+            if n is not None and (n,) not in lines:
+                lines[(n,)] = key_node.start_mark.line + 1
+                _record_lines(value_node, (n,), lines, 3)
+    return data, lines
 
 
 def load_case_file(path: Path) -> CaseFile:
@@ -60,7 +117,7 @@ def load_case_file(path: Path) -> CaseFile:
         case.problems.append(f"{shown}: case files are named <question-id>.yml")
         return case
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
+        data, case.lines = _parse(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         case.problems.append(f"{shown}: not valid YAML: {exc}")
         return case
@@ -70,16 +127,13 @@ def load_case_file(path: Path) -> CaseFile:
         case.problems.append(f"{shown}: the file must map block numbers to entries, not be a {type(data).__name__}")
         return case
     for key, entry in data.items():
-        n = key
-        if isinstance(key, str) and key.strip().isdigit():
-            n = int(key)
-        if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+        n = _block_number(key)
+        if n is None:
             case.problems.append(f"{shown}: unknown key {key!r}: the keys are block numbers 1, 2, 3...")
-            continue
-        if n in case.entries:
-            case.problems.append(f"{shown}: block {n} has two entries")
-            continue
-        case.entries[n] = entry
+        elif n in case.entries:
+            case.problems.append(f"{case.where(n)}: block {n} has two entries")
+        else:
+            case.entries[n] = entry
     return case
 
 
@@ -105,7 +159,7 @@ def case_file_problems(case: CaseFile, guide: Guide) -> list[str]:
         if question.block(n) is None:
             count = len(question.blocks)
             problems.append(
-                f"{case.path}: entry {n} names no block: {question.id} has "
+                f"{case.where(n)}: entry {n} names no block: {question.id} has "
                 f"{count} code block{'s' if count != 1 else ''} "
                 f"({question.page}:{question.line})"
             )

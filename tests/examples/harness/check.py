@@ -47,7 +47,7 @@ def _sound_entry(block: Block, question: Question, case: CaseFile | None, case_p
         if problem:
             raise ExampleFailure(problem)
     if entry is not None:
-        problems = entry_problems(block, question, entry, case_path)
+        problems = entry_problems(block, question, entry, case.where(block.n) if case else case_path)
         if problems:
             raise ExampleFailure("\n".join(problems))
     elif block.kind == "python":
@@ -92,6 +92,13 @@ def check_block(block: Block, guide: Guide, cases: dict[str, CaseFile], tmp_path
             raise ExampleFailure(
                 problem + f"\n(if it is not meant to be a template, add `{block.n}: {{not_run: <why>}}` to {case_path})"
             )
-    else:
-        _run(outcome, block, question, case.entries if case else {}, Path(tmp_path))
+    elif case is not None:
+        try:
+            _run(outcome, block, question, case.entries, Path(tmp_path))
+        except ExampleFailure as failure:
+            failure.locate(case.where(block.n, *failure.at))
+            raise
+        except Exception as exc:  # the example's own error: its traceback shows the block
+            exc.add_note(f"its case: {case.where(block.n)} (entry {block.n})")
+            raise
     return outcome

@@ -51,7 +51,7 @@ def _child_environment(guard: Path, log: Path) -> dict[str, str]:
 
 
 def run_subprocess(
-    argv: list[str], cwd: Path, what: str, timeout: float = SUBPROCESS_TIMEOUT
+    argv: list[str], cwd: Path, what: str, timeout: float = SUBPROCESS_TIMEOUT, at: tuple[int | str, ...] = ()
 ) -> subprocess.CompletedProcess:
     """Run a command with the network guard installed in the child (through a
     sitecustomize on PYTHONPATH); fail if it tried to reach the network."""
@@ -74,10 +74,10 @@ def run_subprocess(
                 timeout=timeout,
             )
         except subprocess.TimeoutExpired as exc:
-            raise ExampleFailure(f"{what}: still running after {timeout} seconds") from exc
+            raise ExampleFailure(f"{what}: still running after {timeout} seconds", at=at) from exc
         attempts = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
     if attempts:
-        raise ExampleFailure(f"{what} tried to reach the network: {'; '.join(attempts)}")
+        raise ExampleFailure(f"{what} tried to reach the network: {'; '.join(attempts)}", at=at)
     return result
 
 
@@ -91,10 +91,12 @@ def check_pytest(block: Block, question: Question, entry: dict, folder: Path) ->
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_example.py"],
         folder,
         what,
+        at=("pytest",),
     )
     if result.returncode != 0:
         raise ExampleFailure(
-            f"{what}: pytest exited with {result.returncode}\n" + excerpt(result.stdout + result.stderr, 4000)
+            f"{what}: pytest exited with {result.returncode}\n" + excerpt(result.stdout + result.stderr, 4000),
+            at=("pytest",),
         )
 
 
@@ -107,15 +109,17 @@ def check_shell(block: Block, question: Question, entry: dict, folder: Path) -> 
     # A list of commands runs in order in the same folder (flask db init, then
     # flask db migrate...); each must succeed, and `contains` looks at them all.
     outputs = []
-    for command in shell_commands(entry):
+    for i, command in enumerate(shell_commands(entry)):
         argv = [sys.executable, "-m", "flask", *shlex.split(command)[1:]]
         what = f"{block.id} ({block.where}): `{command}`"
-        result = run_subprocess(argv, folder, what, timeout=RUN_TIMEOUT)
+        result = run_subprocess(argv, folder, what, timeout=RUN_TIMEOUT, at=("shell", i))
         if result.returncode != 0:
             raise ExampleFailure(
                 f"{what} exited with {result.returncode}\n  stdout: {excerpt(result.stdout)}"
-                f"\n  stderr: {excerpt(result.stderr, 2000)}"
+                f"\n  stderr: {excerpt(result.stderr, 2000)}",
+                at=("shell", i),
             )
         outputs.append(result.stdout)
     commands = " then ".join(f"`{c}`" for c in shell_commands(entry))
-    check_contains("".join(outputs), as_list(entry.get("contains")), f"{block.id} ({block.where}): {commands} stdout")
+    what = f"{block.id} ({block.where}): {commands} stdout"
+    check_contains("".join(outputs), as_list(entry.get("contains")), what, ("contains",))

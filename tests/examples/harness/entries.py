@@ -280,9 +280,10 @@ def _check_values(block: Block, question: Question, entry: dict, say: Say) -> No
         say("contains must be a text or a list of texts")
 
 
-def entry_problems(block: Block, question: Question, entry: Any, case_path: str = "") -> list[str]:
-    """Everything wrong with one entry, as messages naming the case file and block."""
-    where = f"{case_path or f'cases/{question.id}.yml'} entry {block.n}"
+def entry_problems(block: Block, question: Question, entry: Any, where: str = "") -> list[str]:
+    """Everything wrong with one entry, as messages naming the case file
+    (``where``: its path, and line when known) and the entry."""
+    where = f"{where or f'cases/{question.id}.yml'}: entry {block.n}"
     problems: list[str] = []
 
     def say(message: str) -> None:

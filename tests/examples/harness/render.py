@@ -53,4 +53,6 @@ def check_render(block: Block, question: Question, entries: dict, folder: Path) 
         output = _render_in_app(block, question, entries, folder)
     else:
         output = _render_alone(block, question, entries[block.n], folder)
-    check_contains(output, as_list(spec.get("contains")), f"{block.id} ({block.where}) rendered")
+    check_contains(
+        output, as_list(spec.get("contains")), f"{block.id} ({block.where}) rendered", ("render", "contains")
+    )

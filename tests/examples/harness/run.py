@@ -72,7 +72,7 @@ def _request_kwargs(req: dict) -> dict[str, Any]:
     return kwargs
 
 
-def _send(app: Any, client: Any, req: dict, label: str, block: Block) -> Any:
+def _send(app: Any, client: Any, req: dict, index: int, label: str, block: Block) -> Any:
     if "session_before" in req:
         try:
             with client.session_transaction() as session:
@@ -80,7 +80,8 @@ def _send(app: Any, client: Any, req: dict, label: str, block: Block) -> Any:
         except RuntimeError as exc:
             raise ExampleFailure(
                 f"{label} ({block.where}): session_before: cannot open the session ({exc}); "
-                "does the app set a secret key?"
+                "does the app set a secret key?",
+                at=("requests", index, "session_before"),
             ) from exc
     saved = app.config.get("PROPAGATE_EXCEPTIONS")
     if req.get("status", 200) >= 500:
@@ -167,14 +168,17 @@ def run_requests(app: Any, requests: list[dict], block: Block) -> None:
     client = app.test_client()
     for i, req in enumerate(requests, 1):
         label = f"{block.id} request {i} ({str(req.get('method', 'GET')).upper()} {req['path']})"
-        response = _send(app, client, req, label, block)
+        response = _send(app, client, req, i - 1, label, block)
         body = response.get_data(as_text=True)
         errors = _body_errors(req, response, body) + _header_errors(req, response)
         response.close()
         if "session" in req:
             errors += _session_errors(client, req["session"])
         if errors:
-            raise ExampleFailure(f"{label} ({block.where}):\n  " + "\n  ".join(errors) + f"\n  body: {excerpt(body)!s}")
+            raise ExampleFailure(
+                f"{label} ({block.where}):\n  " + "\n  ".join(errors) + f"\n  body: {excerpt(body)!s}",
+                at=("requests", i - 1),
+            )
 
 
 def _explain(tree: ast.Expression, namespace: dict) -> str:
@@ -193,7 +197,7 @@ def _explain(tree: ast.Expression, namespace: dict) -> str:
 
 
 def run_asserts(asserts: list[str], namespace: dict, block: Block) -> None:
-    for expr in asserts:
+    for i, expr in enumerate(asserts):
         tree = ast.parse(expr, mode="eval")
         try:
             value = eval(compile(tree, f"<assert of {block.id}>", "eval"), namespace)
@@ -201,7 +205,9 @@ def run_asserts(asserts: list[str], namespace: dict, block: Block) -> None:
             exc.add_note(f"while evaluating the assert {expr!r} of {block.id}")
             raise
         if not value:
-            raise ExampleFailure(f"{block.id} ({block.where}): assert {expr} is {value!r}" + _explain(tree, namespace))
+            raise ExampleFailure(
+                f"{block.id} ({block.where}): assert {expr} is {value!r}" + _explain(tree, namespace), at=("asserts", i)
+            )
 
 
 def check_run(block: Block, question: Question, entry: dict, folder: Path) -> None:
