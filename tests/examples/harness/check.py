@@ -66,6 +66,8 @@ def _run(outcome: str, block: Block, question: Question, entries: dict[int, Any]
     """Do what the entry promises, for the outcomes that run something
     (parse_only, not_run and shown_only run nothing)."""
     entry = entries.get(block.n)
+    if entry is None:
+        return
     if outcome in ("run", "run-checked"):
         check_run(block, question, entry, folder)
         if "shell" in entry:

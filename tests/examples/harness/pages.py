@@ -66,6 +66,13 @@ class Question:
             return self.blocks[n - 1]
         return None
 
+    def checked_block(self, n: int) -> Block:
+        """Block n of an entry that validation has passed (so it exists)."""
+        block = self.block(n)
+        if block is None:
+            raise LookupError(f"{self.id} has no block {n}; the entry should not have passed validation")
+        return block
+
 
 @dataclasses.dataclass
 class Page:

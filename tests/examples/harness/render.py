@@ -34,7 +34,7 @@ def _render_in_app(block: Block, question: Question, entries: dict, folder: Path
     entry = entries[block.n]
     spec = entry["render"]
     app_n = spec["app_block"]
-    app_block = question.block(app_n)
+    app_block = question.checked_block(app_n)
     app_entry = entries.get(app_n)
     app_entry = app_entry if isinstance(app_entry, dict) and "run" in app_entry else {}
     files = {**resolve_files(app_entry, question), **resolve_files(entry, question)}

@@ -39,9 +39,9 @@ def _register_source(block: Block) -> str:
 
 def resolve_files(entry: dict, question: Question) -> dict[str, str]:
     files = entry.get("files") or {}
-    out = {}
+    out: dict[str, str] = {}
     for name, value in files.items():
-        out[name] = question.block(value).text if is_int(value) else value
+        out[name] = question.checked_block(value).text if is_int(value) else value
     return out
 
 
@@ -210,10 +210,11 @@ def execute_module(block: Block, question: Question, with_blocks: list[int], fol
     path = folder / "example.py"
     module = types.ModuleType("example")
     module.__file__ = str(path)
-    module.__spec__ = importlib.util.spec_from_file_location("example", path)
-    module.__loader__ = module.__spec__.loader
+    spec = importlib.util.spec_from_file_location("example", path)
+    assert spec is not None  # a path ending in .py always has one
+    module.__spec__, module.__loader__ = spec, spec.loader
     sys.modules["example"] = module
     for n in with_blocks:
-        _exec_block(question.block(n), module.__dict__)
+        _exec_block(question.checked_block(n), module.__dict__)
     _exec_block(block, module.__dict__)
     return module
