@@ -38,7 +38,7 @@ def _is_local_host(host: Any, *, allow_own_name: bool = False) -> bool:
     if not isinstance(host, str):
         return False
     name = host.strip().strip("[]").lower().rstrip(".")
-    if name in ("",) or name in _LOCAL_NAMES or name.endswith(".localhost"):
+    if not name or name in _LOCAL_NAMES or name.endswith(".localhost"):
         return True
     if allow_own_name and name == socket.gethostname().lower():
         return True
