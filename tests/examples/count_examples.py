@@ -4,7 +4,7 @@
     python tests/examples/count_examples.py --json     # the same, machine-readable
 
 It reads the pages and case files exactly as tests/examples/test_examples.py
-does (through harness.py beside it) but runs nothing: a block counted as
+does (through the harness package beside it) but runs nothing: a block counted as
 executed is one the test executes, not one known to pass.
 """
 
@@ -17,8 +17,6 @@ from collections import Counter
 from pathlib import Path
 
 import harness
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def tally(docs: Path, cases_dir: Path) -> dict:
@@ -44,8 +42,8 @@ def tally(docs: Path, cases_dir: Path) -> dict:
         "missing": [],
         "problems": list(guide.problems),
     }
-    for case in cases.values():
-        figures["problems"].extend(harness.case_file_problems(case, guide))
+    for case_file in cases.values():
+        figures["problems"].extend(harness.case_file_problems(case_file, guide))
     for block in guide.blocks:
         figures["blocks"] += 1
         figures["by_language"][block.lang or "(none)"] += 1
@@ -56,8 +54,8 @@ def tally(docs: Path, cases_dir: Path) -> dict:
             syntax = harness.python_syntax_problem(block)
             if syntax:
                 figures["problems"].append(syntax)
-        if entry is not None:
-            problems = harness.entry_problems(block, question, entry, case.path)
+        if case is not None and entry is not None:
+            problems = harness.entry_problems(block, question, entry, case.where(block.n))
             if problems:
                 figures["problems"].extend(problems)
                 continue
@@ -76,7 +74,7 @@ def tally(docs: Path, cases_dir: Path) -> dict:
             figures[outcome].append(record)
         elif outcome == "shell" and block.kind == "python":
             figures["shell_only_python"].append(record)
-        elif outcome in ("parse_only", "not_run"):
+        elif outcome in ("parse_only", "not_run") and entry is not None:
             figures[outcome].append({**record, "reason": entry[outcome].strip()})
         if isinstance(entry, dict) and "shell" in entry:
             for command in harness.shell_commands(entry):
@@ -85,7 +83,7 @@ def tally(docs: Path, cases_dir: Path) -> dict:
 
 
 def report(figures: dict) -> str:
-    lines = []
+    lines: list[str] = []
     add = lines.append
     add(
         f"Code blocks: {figures['blocks']} "

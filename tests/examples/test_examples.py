@@ -6,25 +6,19 @@ what each block promises is in cases/<question-id>.yml (see README.md).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import harness
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DOCS_DIR = REPO_ROOT / "docs"
-CASES_DIR = Path(__file__).resolve().parent / "cases"
-
-GUIDE = harness.collect(DOCS_DIR)
-CASES = harness.load_cases(CASES_DIR)
+GUIDE = harness.collect(harness.DOCS_DIR)
+CASES = harness.load_cases(harness.CASES_DIR)
 BLOCKS = GUIDE.blocks
 
 
 def test_the_guide_has_questions_with_code():
     """Guards against the parser silently finding nothing (or docs/ not generated)."""
     assert GUIDE.questions, (
-        f"no `## Title {{#question-id}}` headings in {DOCS_DIR.name}/*.md; "
+        f"no `## Title {{#question-id}}` headings in {harness.DOCS_DIR.name}/*.md; "
         "generate the pages with `python scripts/normalise.py`"
     )
     assert BLOCKS, "the questions in docs/ have no fenced code blocks at all"
