@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 import sitebuild
@@ -129,7 +131,11 @@ def test_printing_from_the_dark_scheme_prints_light(page, base_url):
         assert background(page) in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
         ink = page.evaluate("getComputedStyle(document.querySelector('article p')).color")
         assert ink in ("rgba(0, 0, 0, 0.87)", "rgb(0, 0, 0)"), ink
-        code = page.evaluate("getComputedStyle(document.querySelector('article pre > code')).backgroundColor")
+        code_background = "getComputedStyle(document.querySelector('article pre > code')).backgroundColor"
+        # The print styles can reach the code blocks a moment after the body under load.
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(f"{code_background} === 'rgb(245, 245, 245)'", timeout=5000)
+        code = page.evaluate(code_background)
         assert code == "rgb(245, 245, 245)", f"code prints on a dark background: {code}"
     finally:
         page.emulate_media(media="screen", color_scheme="light")

@@ -37,7 +37,7 @@ QUERIES = {
     "jwt": "how-do-you-authenticate-api-requests-with-json-web-tokens-jwt-in-flask",
     "access control": "how-do-you-implement-role-based-access-control-in-flask",
     "error handling": "how-do-you-handle-errors-and-exceptions-in-a-flask-application",
-    "json error": "how-do-you-return-json-error-responses-from-a-flask-api",
+    "json error response": "how-do-you-return-json-error-responses-from-a-flask-api",
     "logging": "how-do-you-configure-logging-in-a-flask-application",
     "environments": "how-do-you-manage-configuration-for-different-environments-in-flask",
     "instance folder": "what-is-the-instance-folder-in-flask",
