@@ -1,0 +1,205 @@
+"""What a reader returns, how it is scored, and the helpers readers share.
+
+A reader explains a guide as question/answer pairs. How good an explanation
+is can be counted: each answered question is worth the reader's weight, each
+question left without an answer half of it, and what the reading leaves over
+(content lines that belong to no question) breaks ties. Readers whose
+evidence is strong (numbers in sequence, labels, headings, quiz markers) weigh
+1; readers that go by a question mark alone weigh less, so that a stray
+question inside an answer never outvotes a numbered guide.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import clean
+from .page import Page
+
+QUESTION_WORDS = re.compile(
+    r"^(what|how|why|when|where|which|who|whom|whose|is|are|can|could|does|do|did|should|"
+    r"will|would|explain|describe|mention|name|list|define|state|compare|differentiate|"
+    r"distinguish|give|write|tell|discuss|outline|elaborate|show)\b",
+    re.I,
+)
+
+# "Answer:", "A:", "Ans.", "Expected answer:", "✅ **Answer:**", "A1:" ... and what follows them.
+ANSWER_LABEL = re.compile(
+    r"^[^\w`(\[<]*?(?:\*\*|__|\*|_)?\s*"
+    r"(?:(?:expected|sample|example|model|suggested|ideal|possible|best|short|correct|your|the)\s+)?"
+    r"(?:answer|ans|a(?=\s*\d|\s*:))(?:\s*\.?\s*#?\d{1,4})?"
+    r"\s*(?:\*\*|__|\*|_)?\s*(?:[:.)\u2013\u2014-]|(?=\s*$))\s*(?:\*\*|__)?\s*(.*)$",
+    re.I,
+)
+# Bold and emphasis; with underscores only around more than one word, so that
+# an unescaped ``__init__`` or ``_private`` stays a name.
+BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)([^_\n]*\s[^_\n]*?)(?<=\S)__(?!\w)")
+EMPHASIS = re.compile(
+    r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=\S)([^_\n]*\s[^_\n]*?)(?<=\S)_(?![\w_])"
+)
+LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+HEADING_MARKS = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
+NUMBER_PREFIX = re.compile(r"^\s*(?:#\s*)?(\d{1,4})\s*[.):\-\u2013\u2014]\s*(?=\S)")
+Q_PREFIX = re.compile(
+    r"^\s*(?:q(?:uestion|ues)?)\s*(?:no\.?\s*|#\s*)?(?:\.?\s*(\d{1,4}))?\s*(?:of\s+\d+\s*)?[.):\-\u2013\u2014]\s*(?=\S)",
+    re.I,
+)
+
+
+@dataclass
+class Pair:
+    """One question and its answer lines, as a reader found them.
+
+    ``answer`` runs 1:1 over the source lines from ``answer_start`` (a reader
+    may rewrite a line, to drop a label, but never adds or removes one, so every
+    later warning still names the right source line).
+    """
+
+    line: int  # index of the question line in the page
+    number: int  # the question's own number, or its position in the guide
+    text: str
+    answer_start: int
+    answer: list[str]
+    answered: bool
+
+
+@dataclass
+class Reading:
+    """A reader's explanation of one guide."""
+
+    reader: str
+    description: str
+    pairs: list[Pair]
+    leftover: int  # content lines that belong to no question (intro, section titles)
+    weight: float = 1.0
+    dropped: list[int] = field(default_factory=list)  # lines this reading dropped as a repeated contents entry
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for p in self.pairs if p.answered)
+
+    @property
+    def unanswered(self) -> int:
+        return len(self.pairs) - self.answered
+
+    @property
+    def score(self) -> float:
+        return self.weight * (self.answered + 0.5 * self.unanswered)
+
+
+def is_question_like(text: str) -> bool:
+    return "?" in text or bool(QUESTION_WORDS.match(text))
+
+
+def ends_as_question(text: str) -> bool:
+    return bool(re.search(r"\?[\s*_\"'`)\]:]*$", text))
+
+
+def plain_inline(text: str) -> str:
+    """Markdown inline markup undone: images gone, links to their text, no bold or escapes.
+
+    Code spans are left as they are, markup and all.
+    """
+    pieces = re.split(r"(`+[^`]*`+)", text)
+    for k in range(0, len(pieces), 2):
+        piece = IMAGE.sub("", pieces[k])
+        piece = LINK.sub(r"\1", piece)
+        piece = BOLD.sub(lambda m: m.group(1) or m.group(2), piece)
+        piece = EMPHASIS.sub(lambda m: m.group(1) or m.group(2), piece)
+        pieces[k] = ESCAPE.sub(r"\1", piece)
+    return "".join(pieces)
+
+
+def question_text(text: str) -> tuple[int | None, str]:
+    """A question line's own number, and its wording without marks, labels or numbering."""
+    text = plain_inline(HEADING_MARKS.sub("", text)).strip()
+    number: int | None = None
+    for prefix in (Q_PREFIX, NUMBER_PREFIX):
+        match = prefix.match(text)
+        if match:
+            if match.group(1):
+                number = int(match.group(1))
+            text = text[match.end() :]
+    text = text.strip().strip("*_").strip()
+    text = re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+    return number, re.sub(r"\s+([?.!,:;])", r"\1", text).strip()
+
+
+def strip_answer_label(line: str) -> str | None:
+    """The line without its answer label, or None when it carries none."""
+    match = ANSWER_LABEL.match(line)
+    if not match:
+        return None
+    rest = match.group(1)
+    return re.sub(r"^(\*\*|__)\s*", "", rest).rstrip()
+
+
+def pairs_from_starts(
+    page: Page,
+    starts: list[tuple[int, int, str, int]],
+    stops: set[int] | None = None,
+    strip_labels: bool = True,
+) -> tuple[list[Pair], int]:
+    """Pairs from question lines; each answer runs to the next question or stop.
+
+    ``starts`` holds (question line, number, text, first answer line). A stop
+    (a section title) ends an answer; what lies between a stop and the next
+    question belongs to no question and is counted as left over, as is what
+    precedes the first question. Lines the page marks as chrome are blanked in
+    the answers (site chrome that ``clean`` recognises stays for ``blocks`` to
+    drop, so a source's answer lines stay what they were).
+    """
+    stops = stops or set()
+    ordered_stops = sorted(stops)
+    pairs: list[Pair] = []
+    first = starts[0][0] if starts else len(page)
+    leftover = sum(1 for i in range(first) if page.is_content(i))
+    for position, (index, number, text, answer_from) in enumerate(starts):
+        end = starts[position + 1][0] if position + 1 < len(starts) else len(page)
+        stop = next((s for s in ordered_stops if answer_from <= s < end), None)
+        if stop is not None:
+            leftover += sum(1 for i in range(stop, end) if page.is_content(i))
+            end = stop
+        answer = [_answer_line(page, i) for i in range(answer_from, end)]
+        if strip_labels:
+            _drop_first_label(page, answer, answer_from)
+        answered = any(line.strip() and not page.chrome[answer_from + k] for k, line in enumerate(answer))
+        pairs.append(Pair(index, number, text, answer_from, answer, answered))
+    return pairs, leftover
+
+
+def _answer_line(page: Page, index: int) -> str:
+    if page.chrome[index] and not clean.is_chrome(page.text[index]):
+        return ""
+    return page.lines[index]
+
+
+def _drop_first_label(page: Page, answer: list[str], start: int) -> None:
+    for k, line in enumerate(answer):
+        if not line.strip() or page.chrome[start + k]:
+            continue
+        if not page.fenced[start + k]:
+            rest = strip_answer_label(page.text[start + k])
+            if rest is not None:
+                answer[k] = rest
+        return
+
+
+def drop_repeated_contents(reading: Reading) -> Reading:
+    """Drop unanswered questions asked again, answered, further down: a table of contents."""
+    later: set[str] = set()
+    keep: list[Pair] = []
+    for pair in reversed(reading.pairs):
+        key = " ".join(re.findall(r"[a-z0-9]+", pair.text.lower()))
+        if not pair.answered and key in later:
+            reading.dropped.append(pair.line)
+            continue
+        if pair.answered:
+            later.add(key)
+        keep.append(pair)
+    reading.pairs = keep[::-1]
+    reading.dropped.sort()
+    return reading

@@ -1,0 +1,214 @@
+"""What every reader sees: one guide's lines, with chrome and fenced code marked.
+
+Readers never decide on their own what is chrome: site chrome (the patterns of
+``clean.is_chrome``), YAML front matter, a table of contents at the top,
+Markdown images, rules and comments, and the inside of fenced code are marked
+once here. So every reader explains the same text, no reader takes a line of
+code or a contents entry for a question, and ``--explain`` can count (and
+``-v`` list) exactly what was dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import clean, code
+
+FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*([^`\s]*)[^`]*$")
+HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?=\S)")
+IMAGE_LINE = re.compile(r"^\s*(?:\[?!\[[^\]]*\]\([^)]*\)\]?(?:\([^)]*\))?\s*)+$")
+HTML_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
+RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+TOC_TITLE = re.compile(
+    r"^\W*(table\s+of\s+contents?|contents|in\s+this\s+(article|post|guide)|on\s+this\s+page|"
+    r"what'?s\s+inside|topics\s+covered|jump\s+to(\s+section)?|quick\s+links)\W*$",
+    re.I,
+)
+ANCHOR_LINK = re.compile(r"\]\(#[^)]*\)")
+LIST_MARK = re.compile(r"^\s*(?:[-*+\u2022\u25cf\u25aa\u25e6]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
+FRONT_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*:(\s|$)|^\s+\S|^\s*-\s|^\s*#")
+
+
+@dataclass
+class Page:
+    """One guide (a part of a source file) as the readers see it.
+
+    ``text`` holds each line with its characters fixed (ftfy, entities),
+    non-breaking spaces as spaces and no trailing space: what patterns match.
+    ``lines`` are the raw lines, which answers keep. ``markdown`` says the
+    guide is written in Markdown (headings, fences, bold lines, front
+    matter), so lines of a paragraph run on and inline markup is undone.
+    """
+
+    first_line: int  # 1-based line of lines[0] in the source
+    lines: list[str]
+    text: list[str]
+    chrome: list[bool]
+    fenced: list[bool]
+    markdown: bool
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def is_content(self, index: int) -> bool:
+        """A line that says something: not blank and not chrome."""
+        return bool(self.text[index].strip()) and not self.chrome[index]
+
+    def can_ask(self, index: int) -> bool:
+        """A line that may be a question line: content outside fenced code."""
+        return self.is_content(index) and not self.fenced[index]
+
+    def chrome_lines(self) -> list[int]:
+        return [i for i, flag in enumerate(self.chrome) if flag]
+
+
+def make_page(lines: list[str], first_line: int = 1) -> Page:
+    text = [clean.fix_characters(line).replace("\u00a0", " ").rstrip() for line in lines]
+    fenced = mark_fences(text)
+    chrome = [False] * len(lines)
+    for i, line in enumerate(text):
+        if not fenced[i] and line.strip() and is_page_chrome(line):
+            chrome[i] = True
+    front = front_matter(text)
+    for i in range(front):
+        chrome[i] = True
+    for i in table_of_contents(text, chrome, fenced):
+        chrome[i] = True
+    markdown = front > 0 or looks_like_markdown(text, fenced)
+    if markdown:
+        for i, line in enumerate(text):
+            if not fenced[i] and RULE.match(line):
+                chrome[i] = True
+    return Page(first_line, lines, text, chrome, fenced, markdown)
+
+
+def is_page_chrome(line: str) -> bool:
+    """Chrome a line shows by itself: site widgets, a lone image, an HTML comment."""
+    return clean.is_chrome(line) or bool(IMAGE_LINE.match(line) or HTML_COMMENT.match(line))
+
+
+def mark_fences(text: list[str]) -> list[bool]:
+    """Lines inside a fenced code block, its fence lines included.
+
+    An opening fence that is never closed marks nothing: a truncated page must
+    not turn every question after it into code.
+    """
+    fenced = [False] * len(text)
+    i = 0
+    while i < len(text):
+        opening = FENCE.match(text[i])
+        if opening:
+            mark = opening.group(2)
+            end = next(
+                (
+                    k
+                    for k in range(i + 1, len(text))
+                    if text[k].strip().startswith(mark[0] * len(mark)) and not text[k].strip().strip(mark[0])
+                ),
+                None,
+            )
+            if end is not None:
+                for k in range(i, end + 1):
+                    fenced[k] = True
+                i = end + 1
+                continue
+        i += 1
+    return fenced
+
+
+def front_matter(text: list[str]) -> int:
+    """How many lines of YAML front matter the guide opens with (0 when none)."""
+    start = next((i for i, line in enumerate(text) if line.strip()), None)
+    if start is None or text[start].strip() != "---":
+        return 0
+    for end in range(start + 1, min(len(text), start + 80)):
+        if text[end].strip() in ("---", "..."):
+            body = [line for line in text[start + 1 : end] if line.strip()]
+            return end + 1 if body and all(FRONT_KEY.match(line) for line in body) else 0
+    return 0
+
+
+def looks_like_markdown(text: list[str], fenced: list[bool]) -> bool:
+    """Fenced code, or at least two headings or bold lines, mark a Markdown guide.
+
+    Single ``#`` lines do not count: scraped Python comments look the same.
+    """
+    if any(fenced):
+        return True
+    headings = sum(1 for line in text if HEADING.match(line) and not line.lstrip().startswith("# "))
+    bold = sum(1 for line in text if BOLD_LINE.match(line))
+    return headings >= 2 or bold >= 2
+
+
+def toc_key(line: str) -> str:
+    """A contents entry and the question it points to, reduced to the same words."""
+    line = re.sub(r"\]\([^)]*\)", "]", line)
+    line = LIST_MARK.sub("", HEADING.sub(r"\2", line))
+    line = re.sub(r"^\W*(?:q(?:uestion)?\s*\.?\s*\d+|\d+)\s*[.):\-]\s*", "", line, flags=re.I)
+    return " ".join(re.findall(r"[a-z0-9]+", line.lower()))
+
+
+def table_of_contents(text: list[str], chrome: list[bool], fenced: list[bool]) -> list[int]:
+    """The lines of a table of contents near the top of a guide.
+
+    Either a "Contents" title and the list under it, or, untitled, a run of at
+    least three short entries that are each asked again further down (its
+    questions, or its section titles) and that are mostly question-like.
+    """
+    found: list[int] = []
+    for i, line in enumerate(text):
+        if not fenced[i] and not chrome[i] and TOC_TITLE.match(line):
+            found.append(i)
+            k = i + 1
+            while k < len(text) and (not text[k].strip() or LIST_MARK.match(text[k]) or ANCHOR_LINK.search(text[k])):
+                if text[k].strip():
+                    found.append(k)
+                k += 1
+            break
+    if found:
+        return found
+    keys = [toc_key(line) if _entry_like(line) and not fenced[i] else "" for i, line in enumerate(text)]
+    last: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        if key:
+            last[key] = i
+    limit = len(text) // 2
+    i = 0
+    while i < limit:
+        if not keys[i] or chrome[i] or last[keys[i]] == i:
+            i += 1
+            continue
+        run = [i]
+        k = i + 1
+        while k < len(text) and (not text[k].strip() or chrome[k] or (keys[k] and last[keys[k]] > k)):
+            if keys[k] and not chrome[k]:
+                run.append(k)
+            k += 1
+        run = _asked_again_after(run, keys, last)
+        asking = sum(1 for r in run if "?" in text[r] or ANCHOR_LINK.search(text[r]))
+        if len(run) >= 3 and 2 * asking >= len(run):
+            return run
+        i = k
+    return []
+
+
+def _asked_again_after(run: list[int], keys: list[str], last: dict[str, int]) -> list[int]:
+    """The longest start of ``run`` whose every entry occurs again after the run's end."""
+    best, lowest = 0, len(keys)
+    for length, index in enumerate(run, 1):
+        lowest = min(lowest, last[keys[index]])
+        if lowest > index:
+            best = length
+    return run[:best]
+
+
+def _entry_like(line: str) -> bool:
+    stripped = line.strip()
+    return (
+        0 < len(stripped) <= 160
+        and len(toc_key(stripped).split()) >= 3
+        and code.line_language(stripped) is None
+        and not stripped.endswith(".")
+    )

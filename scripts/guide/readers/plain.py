@@ -1,0 +1,63 @@
+"""Unnumbered question lines: a line that ends with a question mark, then its answer.
+
+The weakest evidence of all, so these readings weigh less: an answer that
+asks a rhetorical question must not turn a numbered guide into this. Lines
+with marks of their own (numbers, labels, headings, bold, list bullets)
+belong to the other readers, and so does code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import code
+from .base import NUMBER_PREFIX, Q_PREFIX, Reading, drop_repeated_contents, ends_as_question, pairs_from_starts
+from .page import BOLD_LINE, HEADING, LIST_MARK, Page
+
+OPTIONS_ON_LINE = re.compile(r"\s\(?[Aa][).]\s+\S.*\s\(?[Bb][).]\s+\S")
+
+
+def is_question_line(page: Page, index: int) -> bool:
+    text = page.text[index]
+    stripped = text.strip()
+    if not page.can_ask(index) or len(text) - len(text.lstrip()) > 3:
+        return False
+    if HEADING.match(text) or BOLD_LINE.match(text) or LIST_MARK.match(text) or NUMBER_PREFIX.match(stripped):
+        return False
+    if Q_PREFIX.match(stripped) or code.line_language(stripped):
+        return False
+    question = OPTIONS_ON_LINE.split(stripped)[0] if OPTIONS_ON_LINE.search(stripped) else stripped
+    if not ends_as_question(question) or len(question) > 250 or len(question.split()) < 2:
+        return False
+    if stripped[:1].islower():
+        return False
+    return not _continues_previous(page, index)
+
+
+def _continues_previous(page: Page, index: int) -> bool:
+    """The line ends a hard-wrapped sentence that began on the line before."""
+    if index == 0:
+        return False
+    before = page.text[index - 1].rstrip()
+    return len(before) >= 60 and bool(re.search(r"[a-z,]$", before)) and not page.chrome[index - 1]
+
+
+@dataclass(frozen=True)
+class PlainQuestions:
+    name: str = "question-lines"
+    description: str = "unnumbered question lines"
+    weight: float = 0.6
+
+    def read(self, page: Page) -> Reading | None:
+        starts: list[tuple[int, int, str, int]] = []
+        for index in range(len(page)):
+            if is_question_line(page, index):
+                text = page.text[index].strip()
+                split = OPTIONS_ON_LINE.search(text)
+                question = text[: split.start()].strip() if split else text
+                starts.append((index, len(starts) + 1, re.sub(r"\s+", " ", question), index + 1))
+        if not starts:
+            return None
+        pairs, leftover = pairs_from_starts(page, starts)
+        return drop_repeated_contents(Reading(self.name, self.description, pairs, leftover, self.weight))

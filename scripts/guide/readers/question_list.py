@@ -1,0 +1,65 @@
+"""Lists of questions with no answers: a page that only asks.
+
+Every item is kept as an unanswered question (the site says "no answer yet"
+until the editorial layer writes one). The list may be bulleted, numbered or
+bare, and broken up by short section titles; anything longer between its
+items means the page answers after all, and this reader declines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .base import QUESTION_WORDS, Reading, ends_as_question, pairs_from_starts, question_text
+from .page import HEADING, LIST_MARK, Page
+
+
+def _item(page: Page, index: int) -> tuple[int | None, str] | None:
+    text = page.text[index]
+    number, wording = question_text(LIST_MARK.sub("", text) if LIST_MARK.match(text) else text)
+    if not wording or len(wording) > 250:
+        return None
+    if ends_as_question(wording) or (LIST_MARK.match(text) and QUESTION_WORDS.match(wording)):
+        return number, wording
+    return None
+
+
+def _title_like(text: str) -> bool:
+    stripped = text.strip()
+    return bool(HEADING.match(stripped)) or (len(stripped.split()) <= 8 and not stripped.endswith((".", "!", ";")))
+
+
+@dataclass(frozen=True)
+class QuestionList:
+    name: str = "question-list"
+    description: str = "a list of questions without answers"
+    weight: float = 1.1  # each of its questions counts as unanswered: 0.55
+
+    def read(self, page: Page) -> Reading | None:
+        items = []
+        for index in range(len(page)):
+            if page.can_ask(index):
+                found = _item(page, index)
+                if found is not None:
+                    items.append((index, found))
+        if len(items) < 2:
+            return None
+        first, last = items[0][0], items[-1][0]
+        asked = {index for index, _ in items}
+        others = [
+            i for i in range(first, last + 1) if page.is_content(i) and i not in asked and not _title_like(page.text[i])
+        ]
+        if 4 * len(others) > len(items):
+            return None
+        starts = [
+            (index, number or position, re.sub(r"\s+", " ", text), index + 1)
+            for position, (index, (number, text)) in enumerate(items, 1)
+        ]
+        pairs, leftover = pairs_from_starts(page, starts)
+        for pair in pairs:
+            # Titles between the questions, and what follows the last, are not answers here.
+            leftover += sum(1 for line in pair.answer if line.strip())
+            pair.answer = ["" for _ in pair.answer]
+            pair.answered = False
+        return Reading(self.name, self.description, pairs, leftover, self.weight)
