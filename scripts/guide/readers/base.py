@@ -32,15 +32,6 @@ ANSWER_LABEL = re.compile(
     r"\s*(?:\*\*|__|\*|_)?\s*(?:[:.)\u2013\u2014-]|(?=\s*$))\s*(?:\*\*|__)?\s*(.*)$",
     re.I,
 )
-# Bold and emphasis; with underscores only around more than one word, so that
-# an unescaped ``__init__`` or ``_private`` stays a name.
-BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)([^_\n]*\s[^_\n]*?)(?<=\S)__(?!\w)")
-EMPHASIS = re.compile(
-    r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=\S)([^_\n]*\s[^_\n]*?)(?<=\S)_(?![\w_])"
-)
-LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
-IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 HEADING_MARKS = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
 NUMBER_PREFIX = re.compile(r"^\s*(?:#\s*)?(\d{1,4})\s*[.):\-\u2013\u2014]\s*(?=\S)")
 Q_PREFIX = re.compile(
@@ -98,24 +89,9 @@ def ends_as_question(text: str) -> bool:
     return bool(re.search(r"\?[\s*_\"'`)\]:]*$", text))
 
 
-def plain_inline(text: str) -> str:
-    """Markdown inline markup undone: images gone, links to their text, no bold or escapes.
-
-    Code spans are left as they are, markup and all.
-    """
-    pieces = re.split(r"(`+[^`]*`+)", text)
-    for k in range(0, len(pieces), 2):
-        piece = IMAGE.sub("", pieces[k])
-        piece = LINK.sub(r"\1", piece)
-        piece = BOLD.sub(lambda m: m.group(1) or m.group(2), piece)
-        piece = EMPHASIS.sub(lambda m: m.group(1) or m.group(2), piece)
-        pieces[k] = ESCAPE.sub(r"\1", piece)
-    return "".join(pieces)
-
-
 def question_text(text: str) -> tuple[int | None, str]:
     """A question line's own number, and its wording without marks, labels or numbering."""
-    text = plain_inline(HEADING_MARKS.sub("", text)).strip()
+    text = clean.plain_inline(HEADING_MARKS.sub("", text)).strip()
     number: int | None = None
     for prefix in (Q_PREFIX, NUMBER_PREFIX):
         match = prefix.match(text)

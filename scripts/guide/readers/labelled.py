@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .base import Pair, Reading, drop_repeated_contents, pairs_from_starts, plain_inline, strip_answer_label
+from ..clean import plain_inline
+from .base import Pair, Reading, drop_repeated_contents, pairs_from_starts, strip_answer_label
 from .page import HEADING, Page
 
 QUESTION_LABEL = re.compile(

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .base import Reading, drop_repeated_contents, pairs_from_starts, plain_inline
+from ..clean import plain_inline
+from .base import Reading, drop_repeated_contents, pairs_from_starts
 from .page import Page
 
 CARD = re.compile(
