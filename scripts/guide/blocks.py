@@ -181,6 +181,7 @@ def join_wrapped(lines: list[Line], wrap: int) -> list[Line]:
             and previous.kind in ("text", "bullet", "ordered")
             and _ran_to_margin(previous.raw, wrap)
             and not (TERM_START.match(line.text) and TERM_START.match(previous.text))
+            and not LABEL_START.match(line.text)
         ):
             glue = "" if line.text[:1] in ",.;:!?)" else " "
             previous.text = previous.text + glue + line.text
@@ -190,6 +191,13 @@ def join_wrapped(lines: list[Line], wrap: int) -> list[Line]:
     return out
 
 
+# "Correct answer: B", "Explanation: ...": a label opens a paragraph of its own.
+LABEL_START = re.compile(
+    r"^(?:(?:correct|expected|sample|example|model|suggested|short)\s+)?"
+    r"(?:answer|explanation|note|example|output|solution)\s*:"
+    r"|^(?:how\s+to\s+(?:answer|approach)|what\s+(?:the\s+)?interviewers?\b|why\s+interviewers\b)",
+    re.I,
+)
 TERM_START = re.compile(r"^[@<]?[A-Za-z_][\w.]*(\(\))?>?\s*[:\-\u2013]\s*\S")
 
 
@@ -293,6 +301,12 @@ def fenced_language(declared: str, body: str) -> str:
     return "python" if any(lang.startswith("python") for lang in found) else "text"
 
 
+LANGUAGE_LABEL = re.compile(
+    r"^\s*(python3?|py|bash|shell|sh|console|terminal|html|jinja2?|javascript|js|json|yaml|sql|css|text|plain\s*text)\s*$",
+    re.I,
+)
+
+
 def fenced_block(line: Line, problems: Problems) -> Block:
     """A block the source fenced itself, repaired like any other code of its language.
 
@@ -300,7 +314,10 @@ def fenced_block(line: Line, problems: Problems) -> Block:
     what still does not parse is shown as text, with a warning.
     """
     body = clean.fix_characters(line.text.replace("\u00a0", " "))
-    body = "\n".join(text.rstrip() for text in body.split("\n"))
+    rows = [text.rstrip() for text in body.split("\n")]
+    while rows and (clean.is_chrome(rows[0]) or LANGUAGE_LABEL.match(rows[0])):
+        rows.pop(0)  # a copy button's or a language tab's caption, scraped into the code
+    body = "\n".join(rows)
     family = fenced_language(line.language, body)
     if family == "python":
         repaired = code.repair_python(body)
@@ -544,7 +561,7 @@ def answer_blocks(raw: RawQuestion, problems: Problems) -> list[Block]:
 # "How to answer:" and its kin coach the candidate; they are not the answer.
 COACHING = re.compile(
     r"^(how\s+to\s+(?:answer|approach|respond)(?:\s+(?:this|it))?(?:\s+question)?"
-    r"|what\s+(?:the\s+)?interviewers?\s+(?:is\s+|are\s+)?(?:looking\s+for|wants?\s+to\s+(?:hear|know|see))"
+    r"|what\s+(?:the\s+)?interviewers?\s+(?:is\s+|are\s+)?(?:look(?:ing)?\s+for|wants?\s+to\s+(?:hear|know|see))"
     r"|why\s+(?:interviewers|they)\s+ask(?:\s+this)?|interviewer'?s?\s+(?:intent|expectations?))"
     r"\s*(?:[:\-\u2013\u2014]\s*|$)",
     re.I,

@@ -211,7 +211,8 @@ def fix_lost_indentation(code: str) -> str:
     are open, but not a function or class body; a ``def``, ``class`` or
     decorator right after a header is nested in it, and after anything else
     goes back to the enclosing class body (a class after a blank line: to the
-    top). Lines inside brackets or triple quotes are continuation.
+    top); code that names an open class comes after it. Lines inside
+    brackets or triple quotes are continuation.
     """
     lines = code.split("\n")
     filled = [line for line in lines if line.strip()]
@@ -220,6 +221,8 @@ def fix_lost_indentation(code: str) -> str:
     if not any(line.rstrip().endswith(":") for line in filled[:-1]):
         return code
     stack: list[str] = []  # kinds of the open blocks, outermost first
+    classes: list[str] = []  # beside each, the name of the class it defines ("" for other blocks)
+    opened_class = ""
     out: list[str] = []
     opened = ""  # the kind of block the previous statement opened
     decorated = False
@@ -234,37 +237,47 @@ def fix_lost_indentation(code: str) -> str:
             continue
         if blank and not opened and not MIDDLE_CLAUSE.match(text):
             while stack and stack[-1] not in ("def", "class"):
-                stack.pop()
+                _pop(stack, classes)
         if depth > 0 or in_triple:
             out.append(("    " * (len(stack) + 1) if depth > 0 else "") + text)
         else:
             if opened:
                 stack.append(opened)
+                classes.append(opened_class)
             elif decorated:
                 pass  # a decorated def or class stays with its decorator
             elif middle := MIDDLE_CLAUSE.match(text):
                 keyword = middle.group(1)
                 while stack and stack[-1] not in MIDDLE_OF[keyword]:
-                    stack.pop()
+                    _pop(stack, classes)
                 if stack:
-                    stack.pop()
+                    _pop(stack, classes)
             elif TOP_LEVEL.match(text) or (text.startswith("class ") and blank):
-                stack = []
+                stack, classes = [], []
+            elif uses := [k for k, name in enumerate(classes) if name and re.search(rf"\b{name}\b", text)]:
+                del stack[uses[0] :], classes[uses[0] :]  # code that uses a class comes after the class
             elif text.startswith(("def ", "async def ", "class ", "@")):
                 while stack and stack[-1] != "class":
-                    stack.pop()
+                    _pop(stack, classes)
             out.append("    " * len(stack) + text)
             kind = BLOCK_KIND.match(text)
             opened = (kind.group(2) if kind else "block") if text.endswith(":") and not text.startswith("#") else ""
+            named = re.match(r"class\s+(\w+)", text)
+            opened_class = named.group(1) if named and opened else ""
             decorated = text.startswith("@")
             if ENDS_BLOCK.match(text) and stack and not opened:
-                stack.pop()
+                _pop(stack, classes)
         blank = False
         if text.count('"""') % 2 == 1 or text.count("'''") % 2 == 1:
             in_triple = not in_triple
         if not in_triple:
             depth = _open_brackets(text, depth)
     return "\n".join(out)
+
+
+def _pop(stack: list[str], classes: list[str]) -> None:
+    stack.pop()
+    classes.pop()
 
 
 def parses(code: str) -> bool:

@@ -16,7 +16,9 @@ from pathlib import Path
 from . import readers
 from .errors import GuideError
 from .model import Place, RawQuestion
+from .readers.base import QUESTION_WORDS
 from .readers.numbered import clean_question_text
+from .readers.quiz import spell_out_letter
 
 # A guide boundary: a line of nothing but dashes (scraped horizontal rules).
 RULER = re.compile(r"^\s*[-\u2013\u2014_=]{10,}\s*$")
@@ -90,17 +92,25 @@ def decode(path: Path, display: str) -> str:
     return text
 
 
+def is_ruler(lines: list[str], i: int) -> bool:
+    """A guide boundary; a line of dashes or equals signs right under text underlines a heading instead."""
+    if not RULER.match(lines[i]):
+        return False
+    underline = re.match(r"^\s*(-+|=+)\s*$", lines[i])
+    return not (underline and i > 0 and lines[i - 1].strip() and not RULER.match(lines[i - 1]))
+
+
 def split_parts(lines: list[str]) -> list[Part]:
     """Split a file into guides at runs of ruler lines."""
     parts: list[Part] = []
     start = 0
     i = 0
     while i <= len(lines):
-        if i == len(lines) or RULER.match(lines[i]):
+        if i == len(lines) or is_ruler(lines, i):
             chunk = lines[start:i]
             if any(line.strip() for line in chunk):
                 parts.append(Part(len(parts) + 1, start + 1, chunk))
-            while i < len(lines) and RULER.match(lines[i]):
+            while i < len(lines) and is_ruler(lines, i):
                 i += 1
             start = i
             if i == len(lines):
@@ -148,6 +158,8 @@ def read_guides(path: Path, display: str) -> list[Guide]:
         layout = measure_layout(part.lines)
         questions = []
         for pair in found[0].pairs if found else []:
+            spell_out_letter(pair.answer)
+            split_run_on_answer(pair)
             questions.append(
                 RawQuestion(
                     text=clean_question_text(pair.text),
@@ -161,6 +173,22 @@ def read_guides(path: Path, display: str) -> list[Guide]:
             )
         guides.append(Guide(display, part, page, found, questions))
     return guides
+
+
+RUN_ON = re.compile(r"^(.{8,}?\?)\s+([A-Z][a-z']*(?:\s+\S+){3,})$")
+
+
+def split_run_on_answer(pair: readers.Pair) -> None:
+    """A question whose answer starts on its own line ("...? It looks for ...") is cut at its question mark."""
+    match = RUN_ON.match(pair.text)
+    if match is None or pair.answer_start != pair.line + 1:
+        return
+    if "?" in match.group(2) or QUESTION_WORDS.match(match.group(2)):
+        return  # a second question: "...? Why should one choose it?", "...? State whether ..."
+    pair.text = match.group(1)
+    pair.answer_start = pair.line
+    pair.answer = [match.group(2), *pair.answer]
+    pair.answered = True
 
 
 NOTHING_FOUND = (

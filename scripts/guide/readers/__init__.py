@@ -57,21 +57,21 @@ def readings(page: Page) -> list[Reading]:
 
 
 def why_it_lost(winner: Reading, other: Reading) -> str:
-    """One line on why ``other`` is not the explanation chosen."""
-    if other.score < winner.score:
-        if other.weight < winner.weight and other.answered <= winner.answered:
-            return f"it finds {_count(other)}, by weaker evidence (weight {other.weight:g})"
-        if other.answered < winner.answered:
-            return f"it answers fewer questions ({other.answered} against {winner.answered})"
-        return f"it scores less ({other.score:g} against {winner.score:g})"
-    if other.leftover > winner.leftover:
-        return f"same score, but it leaves more lines over ({other.leftover} against {winner.leftover})"
-    return "same score and the same lines left over; the winner comes first in the registry"
-
-
-def _count(reading: Reading) -> str:
-    questions = len(reading.pairs)
-    return f"{questions} question{'s' if questions != 1 else ''}, {reading.answered} answered"
+    """A few words on why ``other`` is not the explanation chosen."""
+    if other.score == winner.score:
+        if other.leftover > winner.leftover:
+            return f"the same score, but it leaves more lines over ({other.leftover} against {winner.leftover})"
+        return "the same score and the same lines left over; the winner comes first in the registry"
+    reasons = []
+    if len(other.pairs) < len(winner.pairs):
+        reasons.append(f"fewer questions ({len(other.pairs)} against {len(winner.pairs)})")
+    if other.answered < winner.answered:
+        reasons.append(f"fewer answered ({other.answered} against {winner.answered})")
+    if other.weight < winner.weight:
+        reasons.append(f"weaker evidence (weight {other.weight:g} against {winner.weight:g})")
+    if not reasons:
+        reasons.append(f"more questions left without an answer ({other.unanswered} against {winner.unanswered})")
+    return f"score {other.score:g} against {winner.score:g}: " + ", ".join(reasons)
 
 
 __all__ = ["REGISTRY", "Page", "Pair", "Reader", "Reading", "make_page", "readings", "why_it_lost"]

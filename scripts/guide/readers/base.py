@@ -12,6 +12,7 @@ question inside an answer never outvotes a numbered guide.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .. import clean
@@ -91,7 +92,9 @@ def ends_as_question(text: str) -> bool:
 
 def question_text(text: str) -> tuple[int | None, str]:
     """A question line's own number, and its wording without marks, labels or numbering."""
-    text = clean.plain_inline(HEADING_MARKS.sub("", text)).strip()
+    text = re.sub(r"\s*\{[#.][^}]*\}\s*$", "", HEADING_MARKS.sub("", text))  # {#anchor} of an attr list
+    text = re.sub(r"\s*\[(?:#|¶|\s*)\]\([^)]*\)\s*$", "", text)  # a heading's permalink
+    text = strip_symbols(clean.plain_inline(text).strip().rstrip("#¶").strip())
     number: int | None = None
     for prefix in (Q_PREFIX, NUMBER_PREFIX):
         match = prefix.match(text)
@@ -102,6 +105,19 @@ def question_text(text: str) -> tuple[int | None, str]:
     text = text.strip().strip("*_").strip()
     text = re.sub(r"\s+", " ", text.replace("\u00a0", " "))
     return number, re.sub(r"\s+([?.!,:;])", r"\1", text).strip()
+
+
+def strip_symbols(text: str) -> str:
+    """Emoji, arrows and bullets before a question ("🔹 What is ...?") are decoration."""
+    start = 0
+    while start < len(text) and (
+        unicodedata.category(text[start]) in ("So", "Sk", "Cf", "Mn", "Zs") or text[start] in DECORATION
+    ):
+        start += 1
+    return text[start:].lstrip()
+
+
+DECORATION = "\u2022\u25aa\u25b8\u25ba\u27a4\u2192\u2013\u2014|:~ "
 
 
 def strip_answer_label(line: str) -> str | None:

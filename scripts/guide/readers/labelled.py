@@ -19,7 +19,7 @@ from .page import HEADING, Page
 QUESTION_LABEL = re.compile(
     r"^[^\w`(\[<]*?(?:\*\*|__)?\s*"
     r"(?:q|ques|question)(?![a-z])\s*(?:no\.?\s*|#\s*)?(?:\.?\s*(\d{1,4}))?\s*(?:of\s+\d+\s*)?"
-    r"(?:\*\*|__)?\s*(?:[:.)\u2013\u2014-]|(?<=\d)\s)\s*(?:\*\*|__)?\s*(.*)$",
+    r"(?:\*\*|__)?\s*(?:[:.)\u2013\u2014-]|(?<=\d)\s|(?=\s*$))\s*(?:\*\*|__)?\s*(.*)$",
     re.I,
 )
 # "... A: the answer" on the question's own line.
@@ -39,7 +39,7 @@ def question_label(text: str) -> tuple[int | None, str] | None:
 @dataclass(frozen=True)
 class Labelled:
     name: str = "labelled"
-    description: str = 'labelled Q/A ("Q:", "Question 1:", "Q1.", "A:", "Answer:")'
+    description: str = 'labelled Q/A ("Q:"/"A:", "Question 1:", "Q1.")'
 
     def read(self, page: Page) -> Reading | None:
         starts: list[tuple[int, int, str, int]] = []

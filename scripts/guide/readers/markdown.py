@@ -44,7 +44,9 @@ def title(page: Page, index: int) -> Title | None:
     """The heading or bold line at ``index``, if it is one."""
     line = page.text[index]
     heading = HEADING.match(line)
-    if heading:
+    if index in page.setext:
+        level, raw, rest = page.setext[index], line.strip(), ""
+    elif heading:
         level, raw, rest = len(heading.group(1)), heading.group(2), ""
     else:
         bold = BOLD_START.match(line)

@@ -11,6 +11,7 @@ restarting at 1 inside an answer does not qualify.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -59,14 +60,14 @@ class Numbered:
         single = self._reading(page, one_run(candidates))
         sections = sectioned_run(candidates)
         if len(sections) > len(single.pairs):
-            restarted = self._reading(page, sections)
+            restarted = self._reading(page, sections, section_titles(page, sections))
             if restarted.score > single.score:
                 return restarted
         return single
 
-    def _reading(self, page: Page, run: list[Candidate]) -> Reading:
+    def _reading(self, page: Page, run: list[Candidate], stops: set[int] | None = None) -> Reading:
         starts = [(index, number, clean_question_text(text), index + 1) for index, number, text in run]
-        pairs, leftover = pairs_from_starts(page, starts, strip_labels=False)
+        pairs, leftover = pairs_from_starts(page, starts, stops, strip_labels=False)
         return drop_repeated_contents(Reading(self.name, self.description, pairs, leftover))
 
 
@@ -114,6 +115,32 @@ def sectioned_run(candidates: list[Candidate]) -> list[Candidate]:
         refused |= short
 
 
+def section_titles(page: Page, run: list[Candidate]) -> set[int]:
+    """The titles just before the questions where numbering restarts ("Advanced questions").
+
+    A short line that stands alone (blank lines around it) and ends without
+    punctuation, right above a restart, names the section: it ends the
+    previous answer instead of closing it.
+    """
+    titles = set()
+    for (_, _, _), (index, number, _) in itertools.pairwise(run):
+        if number != 1:
+            continue
+        k = index - 1
+        while k > 0 and not page.text[k].strip():
+            k -= 1
+        text = page.text[k].strip()
+        alone = k < index - 1 and (k == 0 or not page.text[k - 1].strip())
+        if (
+            alone
+            and page.is_content(k)
+            and len(text.split()) <= 8
+            and not text.endswith((".", "!", "?", ":", ";", ","))
+        ):
+            titles.add(k)
+    return titles
+
+
 LAYOUTS = (
     Numbered(
         "numbered-q",
@@ -122,5 +149,12 @@ LAYOUTS = (
         strict=False,
     ),
     Numbered("numbered-paren", 'numbered "N)"', re.compile(r"^(\d{1,5})\)\s*(\S.*)$"), strict=True),
-    Numbered("numbered-dot", 'numbered "N."', re.compile(r"^(\d{1,5})\.[ ]+(\S.*)$"), strict=True),
+    # A Markdown converter escapes the dot: "1\. What is Flask?".
+    Numbered("numbered-dot", 'numbered "N."', re.compile(r"^(\d{1,5})\\?\.[ ]+(\S.*)$"), strict=True),
+    Numbered(
+        "numbered-other",
+        'numbered "(N)", "N:" or "N -"',
+        re.compile(r"^[(#]?(\d{1,5})(?:\)|\s*:|\s+[\-\u2013\u2014]|\.\))\s*(\S.*)$"),
+        strict=True,
+    ),
 )

@@ -11,7 +11,7 @@ code or a contents entry for a question, and ``--explain`` can count (and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import clean, code
 
@@ -20,10 +20,17 @@ HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?=\S)")
 IMAGE_LINE = re.compile(r"^\s*(?:\[?!\[[^\]]*\]\([^)]*\)\]?(?:\([^)]*\))?\s*)+$")
 HTML_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
+SETEXT = re.compile(r"^\s{0,3}(=+|-{2,})\s*$")
 RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 TOC_TITLE = re.compile(
     r"^\W*(table\s+of\s+contents?|contents|in\s+this\s+(article|post|guide)|on\s+this\s+page|"
     r"what'?s\s+inside|topics\s+covered|jump\s+to(\s+section)?|quick\s+links)\W*$",
+    re.I,
+)
+# A quiz's or a flash-card deck's counter, alone on its line: "Question 3 of 10", "Card 4/20".
+CARD = re.compile(
+    r"^\W*(?:(?:question|card|flash\s*card|q)\s*#?\s*(\d{1,4})\s*(?:of|/)\s*\d{1,4}"
+    r"|(?:card|flash\s*card)\s*#?\s*(\d{1,4}))\W*$",
     re.I,
 )
 ANCHOR_LINK = re.compile(r"\]\(#[^)]*\)")
@@ -48,6 +55,7 @@ class Page:
     chrome: list[bool]
     fenced: list[bool]
     markdown: bool
+    setext: dict[int, int] = field(default_factory=dict)  # heading lines underlined with = or -: their level
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -74,19 +82,42 @@ def make_page(lines: list[str], first_line: int = 1) -> Page:
     front = front_matter(text)
     for i in range(front):
         chrome[i] = True
+    setext = underlined_headings(text, fenced, chrome)
+    for i in setext:
+        chrome[i + 1] = True
     for i in table_of_contents(text, chrome, fenced):
         chrome[i] = True
-    markdown = front > 0 or looks_like_markdown(text, fenced)
+    markdown = front > 0 or len(setext) >= 2 or looks_like_markdown(text, fenced)
     if markdown:
         for i, line in enumerate(text):
             if not fenced[i] and RULE.match(line):
                 chrome[i] = True
-    return Page(first_line, lines, text, chrome, fenced, markdown)
+    return Page(first_line, lines, text, chrome, fenced, markdown, setext)
+
+
+def underlined_headings(text: list[str], fenced: list[bool], chrome: list[bool]) -> dict[int, int]:
+    """Setext headings: a short line of text underlined with "===" (level 1) or "---" (level 2)."""
+    found = {}
+    for i in range(1, len(text)):
+        underline = SETEXT.match(text[i])
+        above = text[i - 1].strip()
+        if (
+            underline
+            and not fenced[i]
+            and above
+            and not chrome[i - 1]
+            and not SETEXT.match(above)
+            and not LIST_MARK.match(above)
+            and len(above) <= 200
+            and (i < 2 or not text[i - 2].strip() or chrome[i - 2])
+        ):
+            found[i - 1] = 1 if underline.group(1)[0] == "=" else 2
+    return found
 
 
 def is_page_chrome(line: str) -> bool:
-    """Chrome a line shows by itself: site widgets, a lone image, an HTML comment."""
-    return clean.is_chrome(line) or bool(IMAGE_LINE.match(line) or HTML_COMMENT.match(line))
+    """Chrome a line shows by itself: site widgets, a card counter, a lone image, an HTML comment."""
+    return clean.is_chrome(line) or bool(IMAGE_LINE.match(line) or HTML_COMMENT.match(line) or CARD.match(line))
 
 
 def mark_fences(text: list[str]) -> list[bool]:

@@ -12,7 +12,15 @@ import re
 from dataclasses import dataclass
 
 from .. import code
-from .base import NUMBER_PREFIX, Q_PREFIX, Reading, drop_repeated_contents, ends_as_question, pairs_from_starts
+from .base import (
+    NUMBER_PREFIX,
+    Q_PREFIX,
+    Reading,
+    drop_repeated_contents,
+    ends_as_question,
+    pairs_from_starts,
+    question_text,
+)
 from .page import BOLD_LINE, HEADING, LIST_MARK, Page
 
 OPTIONS_ON_LINE = re.compile(r"\s\(?[Aa][).]\s+\S.*\s\(?[Bb][).]\s+\S")
@@ -51,13 +59,21 @@ class PlainQuestions:
 
     def read(self, page: Page) -> Reading | None:
         starts: list[tuple[int, int, str, int]] = []
+        options: dict[int, str] = {}
         for index in range(len(page)):
             if is_question_line(page, index):
                 text = page.text[index].strip()
                 split = OPTIONS_ON_LINE.search(text)
-                question = text[: split.start()].strip() if split else text
-                starts.append((index, len(starts) + 1, re.sub(r"\s+", " ", question), index + 1))
+                question = question_text(text[: split.start()] if split else text)[1]
+                answer_from = index + 1
+                if split:
+                    options[index] = text[split.start() :].strip()
+                    answer_from = index
+                starts.append((index, len(starts) + 1, question, answer_from))
         if not starts:
             return None
         pairs, leftover = pairs_from_starts(page, starts)
+        for pair in pairs:
+            if pair.line in options:
+                pair.answer[0], pair.answered = options[pair.line], True  # options on the question's line
         return drop_repeated_contents(Reading(self.name, self.description, pairs, leftover, self.weight))

@@ -15,12 +15,8 @@ from dataclasses import dataclass
 
 from ..clean import plain_inline
 from .base import Reading, drop_repeated_contents, pairs_from_starts
-from .page import Page
+from .page import CARD, Page
 
-CARD = re.compile(
-    r"^\W*(?:(?:question|card|flash\s*card|q)\s*#?\s*(\d{1,4})\s*(?:of|/)\s*\d{1,4}|(?:card|flash\s*card)\s*#?\s*(\d{1,4}))\W*$",
-    re.I,
-)
 REVEAL = re.compile(
     r"^\W*(?:(?:click|tap|press)\s+(?:here\s+)?to\s+(?:reveal|show|see|view|flip|display)\b.*"
     r"|(?:show|reveal|see|view|display)\s+(?:the\s+)?(?:correct\s+)?(?:answer|solution|explanation|back)s?"
@@ -30,6 +26,7 @@ REVEAL = re.compile(
 FRONT = re.compile(r"^\W*(?:front|term|prompt|card\s+front|q\s*side)\s*[:\-\u2013]\s*(.*)$", re.I)
 BACK = re.compile(r"^\W*(?:back|definition|meaning|card\s+back|a\s*side)\s*[:\-\u2013]\s*(.*)$", re.I)
 OPTION = re.compile(r"(?:^|(?<=\s))\(?([A-Ea-e])[).]\s+(\S.*?)(?=\s+\(?[A-Ea-e][).]\s|$)")
+OPTION_LINE = re.compile(r"^\(?[A-Ea-e][).]\s+\S")
 OPTIONS_START = re.compile(r"\s\(?[Aa][).]\s+\S.*\s\(?[Bb][).]\s+\S")
 LETTER_ANSWER = re.compile(
     r"^\W*(?:correct\s+)?(?:answer|ans|option|solution)\s*(?:is)?\s*[:\-\u2013]?\s*\(?([A-Ea-e])\)?[.)]?\s*$", re.I
@@ -42,60 +39,66 @@ class Quiz:
     description: str = 'flash cards or a quiz ("Card 3 of 20", "Show answer", "Front:"/"Back:")'
 
     def read(self, page: Page) -> Reading | None:
-        options: dict[int, str] = {}
-        starts = self._cards(page, options) or self._reveals(page) or self._sides(page)
+        first: dict[int, str] = {}  # answer lines that start after a question or label on the same line
+        cards = self._cards(page, first) or self._reveals(page, first)
+        found = {start[0]: start for start in [*self._sides(page, first), *cards]}
+        starts = [found[line] for line in sorted(found)]
         if not starts:
             return None
         pairs, leftover = pairs_from_starts(page, starts)
         for pair in pairs:
-            if pair.answer_start in options:
-                pair.answer[0] = options[pair.answer_start]
-                pair.answered = True
-            spell_out_letter(pair.answer)
+            if pair.answer and pair.answer_start in first:
+                pair.answer[0] = first[pair.answer_start]
+                pair.answered = pair.answered or bool(pair.answer[0].strip())
         return drop_repeated_contents(Reading(self.name, self.description, pairs, leftover))
 
-    def _cards(self, page: Page, options: dict[int, str]) -> list[tuple[int, int, str, int]]:
-        """Questions after card markers; ``options`` gets the options that share a question's line."""
+    def _cards(self, page: Page, first: dict[int, str]) -> list[tuple[int, int, str, int]]:
+        """Questions after card markers ("Card 3 of 20", "Question 3/10")."""
         starts = []
         for index in range(len(page)):
             marker = CARD.match(page.text[index]) if not page.fenced[index] else None
             if not marker:
                 continue
             k = _next_content(page, index + 1)
-            if k is None or CARD.match(page.text[k]):
+            if k is None or CARD.match(page.text[k]) or REVEAL.match(page.text[k]):
                 continue
             words, end, on_line = _wording(page, k)
             if on_line:
-                options[end] = on_line
+                first[end] = on_line
             number = int(marker.group(1) or marker.group(2))
             starts.append((k, number, words, end))
         return starts
 
-    def _reveals(self, page: Page) -> list[tuple[int, int, str, int]]:
+    def _reveals(self, page: Page, first: dict[int, str]) -> list[tuple[int, int, str, int]]:
+        """Questions just above a reveal widget ("Show answer"), options between them and it."""
         starts: list[tuple[int, int, str, int]] = []
         floor = 0
         for index in range(len(page)):
-            if not REVEAL.match(page.text[index]):
+            if page.fenced[index] or not REVEAL.match(page.text[index]):
                 continue
-            lines: list[int] = []
             k = index - 1
-            while k >= floor and len(lines) < 3:
-                if not page.text[k].strip():
-                    if lines:
-                        break
-                    k -= 1
-                    continue
-                if not page.can_ask(k) or (lines and page.text[k].rstrip().endswith((".", "!", ":"))):
+            while k >= floor and (not page.text[k].strip() or OPTION_LINE.match(page.text[k].strip())):
+                k -= 1  # options printed one per line belong to the answer
+            answer_from = k + 1
+            lines: list[int] = []
+            while k >= floor and len(lines) < 3 and page.can_ask(k) and not CARD.match(page.text[k]):
+                if lines and page.text[k].rstrip().endswith((".", "!", ":", "?")):
                     break
                 lines.insert(0, k)
                 k -= 1
-            if lines:
-                text = " ".join(page.text[i].strip() for i in lines)
-                starts.append((lines[0], len(starts) + 1, _clean(text), index + 1))
             floor = index + 1
+            if not lines:
+                continue
+            text = " ".join(page.text[i].strip() for i in lines)
+            options = OPTIONS_START.search(text)
+            if options and answer_from == lines[-1] + 1:
+                first[lines[-1]] = page.text[lines[-1]][OPTIONS_START.search(page.text[lines[-1]]).start() :].strip()  # type: ignore[union-attr]
+                text, answer_from = text[: options.start()], lines[-1]
+            starts.append((lines[0], len(starts) + 1, _clean(text), answer_from))
         return starts
 
-    def _sides(self, page: Page) -> list[tuple[int, int, str, int]]:
+    def _sides(self, page: Page, first: dict[int, str]) -> list[tuple[int, int, str, int]]:
+        """Cards with labelled sides: "Front:" then "Back:", or "Term:" then "Definition:"."""
         starts: list[tuple[int, int, str, int]] = []
         for index in range(len(page)):
             front = FRONT.match(page.text[index]) if page.can_ask(index) else None
@@ -104,8 +107,10 @@ class Quiz:
             k = index + 1
             while k < len(page) and not BACK.match(page.text[k]) and k <= index + 3:
                 k += 1
-            if k < len(page) and BACK.match(page.text[k]):
+            back = BACK.match(page.text[k]) if k < len(page) else None
+            if back:
                 words = " ".join([front.group(1), *(page.text[i].strip() for i in range(index + 1, k))])
+                first[k] = back.group(1)
                 starts.append((index, len(starts) + 1, _clean(words), k))
         return starts
 
