@@ -51,6 +51,10 @@ CHROME_LINE = re.compile(
             r"^\W*(your\s+)?score\s*:\s*\d+\s*(/|of)\s*\d+\W*$",
             r"^\W*\d+\s+min(ute)?s?\s+read\W*$",
             r"^\W*(advertisement|sponsored|ad\s+choices)\W*$",
+            r"^\W*(also\s+(read|check|see)|read\s+also|must\s+read|recommended(\s+reading)?|related)\s*:.{0,120}$",
+            r"^\W*((facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|email|x)\b\W*){2,}$",
+            r"^\W*(enroll\s+now|book\s+a\s+free\s+demo|get\s+certified|start\s+learning|request\s+a\s+demo"
+            r"|start\s+your\s+free\s+trial)\b.{0,60}$",
         )
     ),
     re.I,
@@ -111,7 +115,10 @@ def fix_characters(text: str) -> str:
 
 
 def is_chrome(line: str) -> bool:
-    return bool(CHROME_LINE.match(line))
+    """A line of site chrome, also when Markdown wraps it ("**[Back to top](#top)**")."""
+    if CHROME_LINE.match(line):
+        return True
+    return ("[" in line or "*" in line or "_" in line) and bool(CHROME_LINE.match(plain_inline(line)))
 
 
 def drop_lost_images(text: str) -> str:

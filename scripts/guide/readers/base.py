@@ -29,7 +29,7 @@ QUESTION_WORDS = re.compile(
 ANSWER_LABEL = re.compile(
     r"^[^\w`(\[<]*?(?:\*\*|__|\*|_)?\s*"
     r"(?:(?:expected|sample|example|model|suggested|ideal|possible|best|short|correct|your|the)\s+)?"
-    r"(?:answer|ans|a(?=\s*\d|\s*:))(?:\s*\.?\s*#?\d{1,4})?"
+    r"(?:answer|ans|solution|a(?=\s*\d|\s*:))(?:\s*[.\-]?\s*#?\d{1,4})?"
     r"\s*(?:\*\*|__|\*|_)?\s*(?:[:.)\u2013\u2014-]|(?=\s*$))\s*(?:\*\*|__)?\s*(.*)$",
     re.I,
 )
@@ -129,6 +129,32 @@ def strip_answer_label(line: str) -> str | None:
     return re.sub(r"^(\*\*|__)\s*", "", rest).rstrip()
 
 
+SECTION = re.compile(
+    r"\b(questions|interview|mcqs?|quiz|multiple[\s-]+choice)\b|\bfor\s+(freshers|beginners|experienced|seniors?)\b",
+    re.I,
+)
+
+
+def section_headings(page: Page) -> set[int]:
+    """Lines that title a section of the page ("Questions for experienced developers", "Flask MCQ").
+
+    A short line standing after a blank line, ending without punctuation and
+    naming questions, an interview or a quiz ends the answer it follows.
+    """
+    titles = set()
+    for k in range(1, len(page)):
+        text = page.text[k].strip()
+        if (
+            page.is_content(k)
+            and not page.text[k - 1].strip()
+            and len(text.split()) <= 10
+            and not text.endswith((".", "!", "?", ":", ";", ","))
+            and SECTION.search(text)
+        ):
+            titles.add(k)
+    return titles
+
+
 def pairs_from_starts(
     page: Page,
     starts: list[tuple[int, int, str, int]],
@@ -140,12 +166,12 @@ def pairs_from_starts(
     ``starts`` holds (question line, number, text, first answer line). A stop
     (a section title) ends an answer; what lies between a stop and the next
     question belongs to no question and is counted as left over, as is what
-    precedes the first question. Lines the page marks as chrome are blanked in
+    precedes the first question; a section heading (see ``section_headings``)
+    is always a stop. Lines the page marks as chrome are blanked in
     the answers (site chrome that ``clean`` recognises stays for ``blocks`` to
     drop, so a source's answer lines stay what they were).
     """
-    stops = stops or set()
-    ordered_stops = sorted(stops)
+    ordered_stops = sorted((stops or set()) | section_headings(page))
     pairs: list[Pair] = []
     first = starts[0][0] if starts else len(page)
     leftover = sum(1 for i in range(first) if page.is_content(i))

@@ -18,7 +18,7 @@ from .page import HEADING, Page
 
 QUESTION_LABEL = re.compile(
     r"^[^\w`(\[<]*?(?:\*\*|__)?\s*"
-    r"(?:q|ques|question)(?![a-z])\s*(?:no\.?\s*|#\s*)?(?:\.?\s*(\d{1,4}))?\s*(?:of\s+\d+\s*)?"
+    r"(?:q|qn|que|ques|question)(?![a-z])\s*(?:no\.?\s*|#\s*)?(?:[.\-]?\s*(\d{1,4}))?\s*(?:of\s+\d+\s*)?"
     r"(?:\*\*|__)?\s*(?:[:.)\u2013\u2014-]|(?<=\d)\s|(?=\s*$))\s*(?:\*\*|__)?\s*(.*)$",
     re.I,
 )
@@ -83,15 +83,24 @@ def question_span(page: Page, index: int, rest: str) -> tuple[list[str], int]:
         return [rest], index + 1
     words = [rest] if rest else []
     k = index + 1
-    while k < len(page) and k <= index + 3 and page.can_ask(k):
+    if not rest:
+        while k < len(page) and k <= index + 2 and not page.text[k].strip():
+            k += 1  # a bare label, then a blank line (a double-spaced page)
+    start = k
+    while k < len(page) and k <= start + 2 and page.can_ask(k):
         if strip_answer_label(page.text[k]) is not None or question_label(page.text[k]):
             break
         words.append(page.text[k].strip())
         k += 1
         if words[-1].rstrip("*_ ").endswith("?"):
             break
-    labelled = k < len(page) and page.can_ask(k) and strip_answer_label(page.text[k]) is not None
-    if labelled or not rest:
+    label = k
+    while label < len(page) and label <= k + 2 and not page.text[label].strip():
+        label += 1
+    labelled = label < len(page) and page.can_ask(label) and strip_answer_label(page.text[label]) is not None
+    if labelled:
+        return words, label
+    if not rest:
         return words, k
     return [rest], index + 1
 

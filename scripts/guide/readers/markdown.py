@@ -27,6 +27,13 @@ from .page import HEADING, Page
 
 BOLD_START = re.compile(r"^\s*(?:[-*+]\s+)?(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*(.*)$")
 BOLD_LEVEL = 7
+PAGE_PART = re.compile(
+    r"\b(introduction|conclusions?|summary|final\s+thoughts|wrapping\s+up|contents|references|resources|reading|"
+    r"related|faqs?|about|overview|prerequisites|next\s+steps|takeaways|bonus|questions|interview|tips|"
+    r"beginners?|intermediate|advanced|experienced|freshers|basics?|mcqs?|quiz)\b",
+    re.I,
+)
+LIST_HEADING = re.compile(r"^\s*(\d{1,4})[.)]\s+(#{1,6})\s+(.*)$")  # a heading inside a numbered list item
 IMPERATIVE = re.compile(r"^(explain|describe|define|compare|differentiate|distinguish|list|name)\b", re.I)
 
 
@@ -43,6 +50,9 @@ class Title:
 def title(page: Page, index: int) -> Title | None:
     """The heading or bold line at ``index``, if it is one."""
     line = page.text[index]
+    listed = LIST_HEADING.match(line)
+    if listed:
+        line = f"{listed.group(2)} {listed.group(1)}. {listed.group(3)}"  # "1. ### What ..." as "### 1. What ..."
     heading = HEADING.match(line)
     if index in page.setext:
         level, raw, rest = page.setext[index], line.strip(), ""
@@ -92,6 +102,12 @@ class MarkdownReader:
         if 5 * sum(1 for t in at_level if t.number is not None) >= 3 * len(at_level):
             # Numbered questions: a numbered title at their level is one, question mark or not.
             asking = [t for t in titles if t.asks or (t.level == level and t.number is not None)]
+        elif level <= 6:
+            # Headings that mostly ask: the others at their level name a topic to explain ("Flask vs Django"),
+            # unless they are the page's own parts ("Conclusion") or a section of questions.
+            peers = [t for t in titles if t.level == level and not PAGE_PART.search(t.text)]
+            if 2 * len(at_level) >= len(peers):
+                asking = [t for t in titles if t.asks or t in peers]
         questions = [t for t in asking if t.level <= level]
         chosen = {t.index for t in questions}
         # Section titles end an answer; bold lines are too often emphasis to do so.

@@ -48,8 +48,8 @@ class Numbered:
                 continue
             if self.strict and not is_question_like(text):
                 continue
-            if text.endswith(":"):
-                continue
+            if text.endswith(":") or text.startswith("#"):
+                continue  # an item that introduces a list, or a Markdown heading in a list item
             found.append((index, number, text))
         return found
 

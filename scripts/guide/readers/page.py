@@ -17,6 +17,7 @@ from .. import clean, code
 
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*([^`\s]*)[^`]*$")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+LISTED_HEADING = re.compile(r"^\s*\d{1,4}[.)]\s+#{1,6}\s")
 BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?=\S)")
 IMAGE_LINE = re.compile(r"^\s*(?:\[?!\[[^\]]*\]\([^)]*\)\]?(?:\([^)]*\))?\s*)+$")
 HTML_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
@@ -30,9 +31,11 @@ TOC_TITLE = re.compile(
 # A quiz's or a flash-card deck's counter, alone on its line: "Question 3 of 10", "Card 4/20".
 CARD = re.compile(
     r"^\W*(?:(?:question|card|flash\s*card|q)\s*#?\s*(\d{1,4})\s*(?:of|/)\s*\d{1,4}"
-    r"|(?:card|flash\s*card)\s*#?\s*(\d{1,4}))\W*$",
+    r"|(?:card|flash\s*card)\s*#?\s*(\d{1,4})|\(?(\d{1,4})\s*/\s*\d{1,4}\)?)\W*$",
     re.I,
 )
+PIPE = re.compile(r"^\s*\|.*\|\s*$")
+LONE_NUMBER = re.compile(r"^\s*\d{1,4}[.)]\s*$")  # a question's number printed on a line of its own
 ANCHOR_LINK = re.compile(r"\]\(#[^)]*\)")
 LIST_MARK = re.compile(r"^\s*(?:[-*+\u2022\u25cf\u25aa\u25e6]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
 FRONT_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*:(\s|$)|^\s+\S|^\s*-\s|^\s*#")
@@ -117,7 +120,9 @@ def underlined_headings(text: list[str], fenced: list[bool], chrome: list[bool])
 
 def is_page_chrome(line: str) -> bool:
     """Chrome a line shows by itself: site widgets, a card counter, a lone image, an HTML comment."""
-    return clean.is_chrome(line) or bool(IMAGE_LINE.match(line) or HTML_COMMENT.match(line) or CARD.match(line))
+    return clean.is_chrome(line) or bool(
+        IMAGE_LINE.match(line) or HTML_COMMENT.match(line) or CARD.match(line) or LONE_NUMBER.match(line)
+    )
 
 
 def mark_fences(text: list[str]) -> list[bool]:
@@ -168,7 +173,9 @@ def looks_like_markdown(text: list[str], fenced: list[bool]) -> bool:
     """
     if any(fenced):
         return True
-    headings = sum(1 for line in text if HEADING.match(line) and not line.lstrip().startswith("# "))
+    headings = sum(
+        1 for line in text if (HEADING.match(line) and not line.lstrip().startswith("# ")) or LISTED_HEADING.match(line)
+    )
     bold = sum(1 for line in text if BOLD_LINE.match(line))
     return headings >= 2 or bold >= 2
 
@@ -192,11 +199,22 @@ def table_of_contents(text: list[str], chrome: list[bool], fenced: list[bool]) -
     for i, line in enumerate(text):
         if not fenced[i] and not chrome[i] and TOC_TITLE.match(line):
             found.append(i)
-            k = i + 1
-            while k < len(text) and (not text[k].strip() or LIST_MARK.match(text[k]) or ANCHOR_LINK.search(text[k])):
-                if text[k].strip():
+            linked = True  # so far every entry links to an anchor on the page
+            listed: set[str] = set()
+            for k in range(i + 1, len(text)):
+                line = text[k]
+                if not line.strip():
+                    continue
+                if toc_key(line) and toc_key(line) in listed:
+                    break  # an entry listed again: the questions themselves have begun
+                listed.add(toc_key(line))
+                if ANCHOR_LINK.search(line) or PIPE.match(line):
                     found.append(k)
-                k += 1
+                elif LIST_MARK.match(line) and not LISTED_HEADING.match(line) and not (linked and len(found) > 1):
+                    found.append(k)
+                    linked = False
+                else:
+                    break
             break
     if found:
         return found

@@ -65,7 +65,7 @@ class Quiz:
             words, end, on_line = _wording(page, k)
             if on_line:
                 first[end] = on_line
-            number = int(marker.group(1) or marker.group(2))
+            number = int(next(g for g in marker.groups() if g))
             starts.append((k, number, words, end))
         return starts
 
