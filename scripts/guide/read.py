@@ -158,8 +158,9 @@ def read_guides(path: Path, display: str) -> list[Guide]:
         layout = measure_layout(part.lines)
         questions = []
         for pair in found[0].pairs if found else []:
-            spell_out_letter(pair.answer)
             split_run_on_answer(pair)
+            split_options_off(pair)
+            spell_out_letter(pair.answer)
             questions.append(
                 RawQuestion(
                     text=clean_question_text(pair.text),
@@ -188,6 +189,20 @@ def split_run_on_answer(pair: readers.Pair) -> None:
     pair.text = match.group(1)
     pair.answer_start = pair.line
     pair.answer = [match.group(2), *pair.answer]
+    pair.answered = True
+
+
+OPTIONS_AFTER = re.compile(r"(?<=[?:])\s+(\(?[Aa][).]\s+\S.*\s\(?[Bb][).]\s+\S.*)$")
+
+
+def split_options_off(pair: readers.Pair) -> None:
+    """Multiple-choice options run on after the question ("...? A) one B) two") start its answer."""
+    match = OPTIONS_AFTER.search(pair.text)
+    if match is None or pair.answer_start != pair.line + 1:
+        return
+    pair.text = pair.text[: match.start()]
+    pair.answer_start = pair.line
+    pair.answer = [match.group(1), *pair.answer]
     pair.answered = True
 
 

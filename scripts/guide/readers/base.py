@@ -33,6 +33,8 @@ ANSWER_LABEL = re.compile(
     r"\s*(?:\*\*|__|\*|_)?\s*(?:[:.)\u2013\u2014-]|(?=\s*$))\s*(?:\*\*|__)?\s*(.*)$",
     re.I,
 )
+A_DOT = re.compile(r"^\s*A\s*\.\s+(?=\S)")
+OPTION_B = re.compile(r"(?:^|\s)\s*\(?B[.)]\s+\S")
 HEADING_MARKS = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
 NUMBER_PREFIX = re.compile(r"^\s*(?:#\s*)?(\d{1,4})\s*[.):\-\u2013\u2014]\s*(?=\S)")
 Q_PREFIX = re.compile(
@@ -201,9 +203,19 @@ def _drop_first_label(page: Page, answer: list[str], start: int) -> None:
             continue
         if not page.fenced[start + k]:
             rest = strip_answer_label(page.text[start + k])
-            if rest is not None:
-                answer[k] = rest
+            if rest is None and A_DOT.match(page.text[start + k]) and not _options_follow(page, start + k):
+                rest = A_DOT.sub("", page.text[start + k])  # "A. It is ...", after a "Q." question
+            if rest is None and strip_symbols(page.text[start + k]) != page.text[start + k].lstrip():
+                rest = strip_symbols(page.text[start + k])  # "✅ Flask is ...": an emoji marks the answer
+            if rest is not None and not re.fullmatch(r"\(?[A-Ea-e]\)?[.)]?", rest.strip()):
+                answer[k] = rest  # (a bare letter keeps its label: it names an option)
         return
+
+
+def _options_follow(page: Page, index: int) -> bool:
+    """An "A." line is option A when a "B." follows, on its line or the next ones."""
+    following = range(index + 1, min(len(page), index + 4))
+    return bool(OPTION_B.search(page.text[index])) or any(OPTION_B.match(page.text[k]) for k in following)
 
 
 def drop_repeated_contents(reading: Reading) -> Reading:

@@ -97,7 +97,7 @@ class MarkdownReader:
         counts: dict[int, int] = {}
         for t in asking:
             counts[t.level] = counts.get(t.level, 0) + 1
-        level = max(counts, key=lambda lv: (counts[lv], -lv))
+        level = max(counts, key=lambda lv: (counts[lv], lv))  # on a tie the deeper level, which takes both
         at_level = [t for t in asking if t.level == level]
         if 5 * sum(1 for t in at_level if t.number is not None) >= 3 * len(at_level):
             # Numbered questions: a numbered title at their level is one, question mark or not.

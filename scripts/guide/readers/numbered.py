@@ -67,7 +67,7 @@ class Numbered:
 
     def _reading(self, page: Page, run: list[Candidate], stops: set[int] | None = None) -> Reading:
         starts = [(index, number, clean_question_text(text), index + 1) for index, number, text in run]
-        pairs, leftover = pairs_from_starts(page, starts, stops, strip_labels=False)
+        pairs, leftover = pairs_from_starts(page, starts, stops)
         return drop_repeated_contents(Reading(self.name, self.description, pairs, leftover))
 
 

@@ -38,10 +38,13 @@ class QuestionList:
 
     def read(self, page: Page) -> Reading | None:
         items = []
+        seen: set[str] = set()
         for index in range(len(page)):
             if page.can_ask(index):
                 found = _item(page, index)
-                if found is not None:
+                key = found[1].lower() if found else ""
+                if found is not None and key not in seen:  # a question listed twice: a contents list, then the rest
+                    seen.add(key)
                     items.append((index, found))
         if len(items) < 2:
             return None
@@ -50,8 +53,9 @@ class QuestionList:
         others = [
             i for i in range(first, last + 1) if page.is_content(i) and i not in asked and not _title_like(page.text[i])
         ]
-        if 4 * len(others) > len(items):
-            return None
+        after = [i for i in range(last + 1, len(page)) if page.is_content(i) and not _title_like(page.text[i])]
+        if 4 * (len(others) + max(0, len(after) - 2)) > len(items):
+            return None  # more than a short outro after the list: the page answers its questions
         starts = [
             (index, number or position, re.sub(r"\s+", " ", text), index + 1)
             for position, (index, (number, text)) in enumerate(items, 1)
