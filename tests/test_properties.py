@@ -71,6 +71,11 @@ FRAGMENTS = st.sampled_from(
         "=====",
         "`",
         "\u2705 ",
+        "> ",
+        ">> ",
+        "1. ### ",
+        "~~~\n",
+        "What is g?\n",
     ]
 )
 TEXT = st.lists(st.one_of(FRAGMENTS, st.text(max_size=30)), max_size=60).map("".join)

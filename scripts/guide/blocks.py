@@ -122,8 +122,7 @@ def markdown_line(line: Line) -> Line:
     if heading:
         return Line("heading", clean.plain_inline(heading.group(1)), line.raw, 0, line=line.line)
     if MD_QUOTE.match(line.raw):
-        quoted = classify(MD_QUOTE.sub("", line.raw), line.line)
-        quoted.raw = line.raw
+        quoted = classify(MD_QUOTE.sub("", line.raw, count=1), line.line)  # raw without its ">", so this ends
         return markdown_line(quoted) if quoted.kind != "code" else quoted
     plus = MD_PLUS.match(line.raw)
     if plus and line.kind == "text":
