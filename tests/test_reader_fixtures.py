@@ -164,6 +164,14 @@ EXPECTED = {
             "What status code does abort(403) send?",
         ],
     ),
+    "table_of_answers": (
+        "table",
+        [
+            "What does `flask run` need to find the app?",
+            "Which object carries uploaded files?",
+            "How do you send a 204 from a view?",
+        ],
+    ),
     "readme_list_headings": (
         "markdown",
         ["What is the app context for?", "How do you add a CLI command?", "What is a MethodView?"],

@@ -158,6 +158,7 @@ def read_guides(path: Path, display: str) -> list[Guide]:
         layout = measure_layout(part.lines)
         questions = []
         for pair in found[0].pairs if found else []:
+            join_wrapped_question(pair)
             split_run_on_answer(pair)
             split_options_off(pair)
             spell_out_letter(pair.answer)
@@ -174,6 +175,17 @@ def read_guides(path: Path, display: str) -> list[Guide]:
             )
         guides.append(Guide(display, part, page, found, questions))
     return guides
+
+
+def join_wrapped_question(pair: readers.Pair) -> None:
+    """A long question hard-wrapped onto the next line ("... between the app context and" / "the request context?")."""
+    if not pair.answer or pair.answer_start != pair.line + 1 or re.search(r"[?.!:]\s*$", pair.text):
+        return
+    following = pair.answer[0].strip()
+    if len(pair.text) >= 50 and following.endswith("?") and len(following) <= 120 and following[:1].islower():
+        pair.text = f"{pair.text} {following}"
+        pair.answer[0] = ""
+        pair.answered = any(line.strip() for line in pair.answer)
 
 
 RUN_ON = re.compile(r"^(.{8,}?\?)\s+([A-Z][a-z']*(?:\s+\S+){3,})$")

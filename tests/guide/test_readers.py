@@ -13,6 +13,7 @@ from guide.readers.page import make_page
 from guide.readers.plain import PlainQuestions
 from guide.readers.question_list import QuestionList
 from guide.readers.quiz import Quiz, spell_out_letter
+from guide.readers.table import TableReader
 
 NUMBERED = {layout.name: layout for layout in LAYOUTS}
 
@@ -277,3 +278,21 @@ def test_an_unanswered_contents_entry_asked_again_later_is_dropped():
     reading = Labelled().read(page("Q: What is g?\nQ: What is Flask?\nA: A framework.\nQ: What is g?\nA: A namespace."))
     assert asked(reading) == ["What is Flask?", "What is g?"]
     assert reading.dropped == [0]
+
+
+def test_a_table_of_questions_and_answers_is_read_row_by_row():
+    text = "| Question | Answer |\n| --- | --- |\n| What is g? | A namespace. |\n| What is Jinja? | |\n\nAfter."
+    reading = TableReader().read(page(text))
+    assert asked(reading) == ["What is g?", "What is Jinja?"]
+    assert [(p.line, p.answer, p.answered) for p in reading.pairs] == [(2, ["A namespace."], True), (3, [""], False)]
+
+
+def test_a_table_that_does_not_ask_is_not_read():
+    assert TableReader().read(page("| Hook | When |\n| --- | --- |\n| before | first |")) is None
+
+
+def test_keycap_numbers_are_decoration():
+    assert asked(best("1\ufe0f\u20e3 What is Flask?\nA.\n\n2\ufe0f\u20e3 What is g?\nB.")) == [
+        "What is Flask?",
+        "What is g?",
+    ]

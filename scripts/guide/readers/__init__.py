@@ -21,6 +21,7 @@ from .page import Page, make_page
 from .plain import PlainQuestions
 from .question_list import QuestionList
 from .quiz import Quiz
+from .table import TableReader
 
 
 class Reader(Protocol):
@@ -40,6 +41,7 @@ REGISTRY: tuple[Reader, ...] = (
     Labelled(),
     MarkdownReader(),
     Quiz(),
+    TableReader(),
     PlainQuestions(),
     QuestionList(),
 )

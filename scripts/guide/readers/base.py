@@ -36,7 +36,9 @@ ANSWER_LABEL = re.compile(
 A_DOT = re.compile(r"^\s*A\s*\.\s+(?=\S)")
 OPTION_B = re.compile(r"(?:^|\s)\s*\(?B[.)]\s+\S")
 HEADING_MARKS = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
-NUMBER_PREFIX = re.compile(r"^\s*(?:#\s*)?(\d{1,4})\s*[.):\-\u2013\u2014]\s*(?=\S)")
+NUMBER_PREFIX = re.compile(
+    r"^\s*(?:#\s*)?(\d{1,4})(?:\s*[.):\-\u2013\u2014]|\ufe0f?\u20e3)\s*(?=\S)"  # "3.", "3)", and the keycap emoji 3️⃣
+)
 Q_PREFIX = re.compile(
     r"^\s*(?:q(?:uestion|ues)?)\s*(?:no\.?\s*|#\s*)?(?:\.?\s*(\d{1,4}))?\s*(?:of\s+\d+\s*)?[.):\-\u2013\u2014]\s*(?=\S)",
     re.I,

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from .. import code
 from .base import (
-    NUMBER_PREFIX,
     Q_PREFIX,
     Reading,
     drop_repeated_contents,
@@ -23,6 +22,7 @@ from .base import (
 )
 from .page import BOLD_LINE, HEADING, LIST_MARK, Page
 
+NUMBERED = re.compile(r"^(?:#\s*)?\d{1,4}\s*[.):\-\u2013\u2014]")  # the numbered readers' lines (not 3️⃣)
 OPTIONS_ON_LINE = re.compile(r"\s\(?[Aa][).]\s+\S.*\s\(?[Bb][).]\s+\S")
 
 
@@ -31,7 +31,7 @@ def is_question_line(page: Page, index: int) -> bool:
     stripped = text.strip()
     if not page.can_ask(index) or len(text) - len(text.lstrip()) > 3:
         return False
-    if HEADING.match(text) or BOLD_LINE.match(text) or LIST_MARK.match(text) or NUMBER_PREFIX.match(stripped):
+    if HEADING.match(text) or BOLD_LINE.match(text) or LIST_MARK.match(text) or NUMBERED.match(stripped):
         return False
     if Q_PREFIX.match(stripped) or code.line_language(stripped):
         return False
