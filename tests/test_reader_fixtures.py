@@ -34,6 +34,10 @@ EXPECTED = {
             "How do you debug a failing request?",
         ],
     ),
+    "coaching_sections": (
+        "numbered-dot",
+        ["What is the application factory pattern?", "How do you keep secrets out of the code?"],
+    ),
     "double_spaced_labels": ("labelled", ["What is Flask?", "What is Jinja?", "How do you define a route?"]),
     "emoji_markers": (
         "question-lines",
@@ -280,6 +284,11 @@ def test_coaching_notes_follow_the_answer(everything):
         "How to answer: Say what problem it solves before naming the tool behind it." in pages
     )
     assert "Example answer:" not in pages and "Sample answer:" not in pages
+    assert (
+        "so tests and deployments get their own app.\n\n"
+        "Why you might get asked this: Teams want to know whether you have structured an app that grows.\n\n"
+        "How to answer:\n\n- Say what the factory returns.\n- Say why tests benefit." in pages
+    )
 
 
 def test_quiz_options_become_a_list_and_the_letter_is_spelled_out(everything):

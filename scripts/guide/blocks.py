@@ -194,7 +194,7 @@ def join_wrapped(lines: list[Line], wrap: int) -> list[Line]:
 LABEL_START = re.compile(
     r"^(?:(?:correct|expected|sample|example|model|suggested|short)\s+)?"
     r"(?:answer|explanation|note|example|output|solution)\s*:"
-    r"|^(?:how\s+to\s+(?:answer|approach)|what\s+(?:the\s+)?interviewers?\b|why\s+interviewers\b)",
+    r"|^(?:how\s+to\s+(?:answer|approach)|what\s+(?:the\s+)?interviewers?\b|why\s+(?:interviewers|you\s+might)\b)",
     re.I,
 )
 TERM_START = re.compile(r"^[@<]?[A-Za-z_][\w.]*(\(\))?>?\s*[:\-\u2013]\s*\S")
@@ -561,7 +561,9 @@ def answer_blocks(raw: RawQuestion, problems: Problems) -> list[Block]:
 COACHING = re.compile(
     r"^(how\s+to\s+(?:answer|approach|respond)(?:\s+(?:this|it))?(?:\s+question)?"
     r"|what\s+(?:the\s+)?interviewers?\s+(?:is\s+|are\s+)?(?:look(?:ing)?\s+for|wants?\s+to\s+(?:hear|know|see))"
-    r"|why\s+(?:interviewers|they)\s+ask(?:\s+this)?|interviewer'?s?\s+(?:intent|expectations?))"
+    r"|why\s+(?:interviewers|they)\s+ask(?:\s+this)?|interviewer'?s?\s+(?:intent|expectations?)"
+    r"|why\s+you\s+(?:might|may|will)\s+(?:get\s+|be\s+)?asked(?:\s+this)?(?:\s+question)?"
+    r"|why\s+(?:this|the)\s+question\s+(?:is|gets)\s+asked)"
     r"\s*(?:[:\-\u2013\u2014]\s*|$)",
     re.I,
 )
@@ -598,6 +600,8 @@ def coaching_last(blocks: list[Block]) -> list[Block]:
         i += 1
     if not notes:
         return blocks
+    # A label left alone once the notes are gone ("Example answer:") labels what follows it.
+    out = [b for b in out if not (isinstance(b, Paragraph) and strip_answer_label(b.text) == "")]
     if out and isinstance(out[0], Paragraph):
         unlabelled = strip_answer_label(out[0].text)
         if unlabelled is not None:
