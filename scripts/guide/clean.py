@@ -53,6 +53,9 @@ CHROME_LINE = re.compile(
             r"^\W*(advertisement|sponsored|ad\s+choices)\W*$",
             r"^\W*(also\s+(read|check|see)|read\s+also|must\s+read|recommended(\s+reading)?|related)\s*:.{0,120}$",
             r"^\W*((facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|email|x)\b\W*){2,}$",
+            # Calls to action that ask: "Ready to land the job?", "Want to learn more?"
+            r"^\W*(ready\s+to|want\s+to|looking\s+for|need\s+help|interested\s+in|have\s+(a|any)\s+questions?"
+            r"|any\s+questions|got\s+questions)\b.{0,80}\?\W*$",
             r"^\W*(enroll\s+now|book\s+a\s+free\s+demo|get\s+certified|start\s+learning|request\s+a\s+demo"
             r"|start\s+your\s+free\s+trial)\b.{0,60}$",
         )

@@ -269,7 +269,7 @@ def test_ties_go_to_the_reader_registered_first_and_say_so():
 
 
 def test_why_it_lost_names_the_counts():
-    found = readers.readings(page("1. What is Flask?\nIs it?\nYes.\n2. What is g?\nB.\n3. What is WSGI?\nC."))
+    found = readers.readings(page("1. What is Flask?\nIs it small?\nYes.\n2. What is g?\nB.\n3. What is WSGI?\nC."))
     why = readers.why_it_lost(found[0], found[1])
     assert "fewer questions" in why and "weaker evidence" in why
 
@@ -296,3 +296,8 @@ def test_keycap_numbers_are_decoration():
         "What is Flask?",
         "What is g?",
     ]
+
+
+def test_a_request_standing_alone_is_a_question_line_and_a_menu_question_is_not():
+    text = "Why us?\nHome\n\nExplain the application context.\nIt holds current_app.\n\nWhat is g?\nA namespace."
+    assert asked(PlainQuestions().read(page(text))) == ["Explain the application context.", "What is g?"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .. import code
 from .base import (
     Q_PREFIX,
+    QUESTION_WORDS,
     Reading,
     drop_repeated_contents,
     ends_as_question,
@@ -36,11 +37,27 @@ def is_question_line(page: Page, index: int) -> bool:
     if Q_PREFIX.match(stripped) or code.line_language(stripped):
         return False
     question = OPTIONS_ON_LINE.split(stripped)[0] if OPTIONS_ON_LINE.search(stripped) else stripped
-    if not ends_as_question(question) or len(question) > 250 or len(question.split()) < 2:
+    question = question_text(question)[1]
+    words = len(question.split())
+    if len(question) > 250 or words < 3 or not (QUESTION_WORDS.match(question) or words >= 5):
+        return False  # "Why us?" in a menu is not an interview question
+    if not ends_as_question(question) and not _standalone_request(page, index, question):
         return False
     if stripped[:1].islower():
         return False
     return not _continues_previous(page, index)
+
+
+IMPERATIVE = re.compile(
+    r"^(explain|describe|define|differentiate|distinguish|compare|list|name|mention|state|outline|elaborate|discuss)\b",
+    re.I,
+)
+
+
+def _standalone_request(page: Page, index: int, text: str) -> bool:
+    """ "Explain the application context." asks too, when it stands alone after a blank line."""
+    before = index == 0 or not page.text[index - 1].strip() or page.chrome[index - 1]
+    return before and bool(IMPERATIVE.match(text)) and len(text.split()) <= 15 and not text.endswith((":", ","))
 
 
 def _continues_previous(page: Page, index: int) -> bool:
