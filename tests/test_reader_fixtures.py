@@ -22,6 +22,14 @@ EDITORIAL = ROOT / "scripts" / "editorial"
 FENCE = re.compile(r"(?ms)^( *)(`{3,})([\w+-]*)\n(.*?)\n\1\2 *$")
 
 EXPECTED = {
+    "answer_lists": (
+        "markdown",
+        [
+            "What should you check before deploying a Flask app?",
+            "How would you review a pull request to a Flask service?",
+            "What is a blueprint?",
+        ],
+    ),
     "bold_labels": (
         "labelled",
         ["What is Werkzeug's role in Flask?", "How do you serve a file for download?", "What is `flask shell` for?"],
@@ -309,3 +317,11 @@ def test_markdown_tables_lists_and_inline_code_survive(everything):
 def test_the_section_title_of_a_restarted_numbering_is_not_an_answer(everything):
     pages = "\n".join(everything.files.values())
     assert "Advanced questions" not in pages and "Beginner questions" not in pages
+
+
+def test_numbered_questions_inside_an_answer_stay_a_list(everything):
+    pages = "\n".join(everything.files.values())
+    assert (
+        "Ask yourself these, in order:\n\n1. Is debug mode off in production?\n"
+        "1. Does the secret key come from the environment?" in pages
+    )

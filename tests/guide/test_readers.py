@@ -301,3 +301,10 @@ def test_keycap_numbers_are_decoration():
 def test_a_request_standing_alone_is_a_question_line_and_a_menu_question_is_not():
     text = "Why us?\nHome\n\nExplain the application context.\nIt holds current_app.\n\nWhat is g?\nA namespace."
     assert asked(PlainQuestions().read(page(text))) == ["Explain the application context.", "What is g?"]
+
+
+def test_a_numbered_list_announced_by_a_colon_is_answer_content():
+    text = "1. What to check before deploying?\nAsk yourself:\n1. Is debug off?\n2. Is the key set?\n2. How to review?\nSlowly."
+    reading = best(text)
+    assert reading.reader == "numbered-dot"
+    assert asked(reading) == ["What to check before deploying?", "How to review?"]

@@ -37,6 +37,8 @@ class Numbered:
 
     def candidates(self, page: Page) -> list[Candidate]:
         found: list[Candidate] = []
+        listed = 0  # the number the next item of an announced list would carry, or 0
+        last_item = -1
         for index, line in enumerate(page.lines):
             if line[:1].isspace() or page.fenced[index] or page.chrome[index]:
                 continue
@@ -50,6 +52,10 @@ class Numbered:
                 continue
             if text.endswith(":") or text.startswith("#"):
                 continue  # an item that introduces a list, or a Markdown heading in a list item
+            if (number == 1 and _introduced(page, index)) or (listed == number and _next_to(page, last_item, index)):
+                listed, last_item = number + 1, index  # "Ask yourself:" then "1. Is debug off?": a list in an answer
+                continue
+            listed = 0
             found.append((index, number, text))
         return found
 
@@ -69,6 +75,19 @@ class Numbered:
         starts = [(index, number, clean_question_text(text), index + 1) for index, number, text in run]
         pairs, leftover = pairs_from_starts(page, starts, stops)
         return drop_repeated_contents(Reading(self.name, self.description, pairs, leftover))
+
+
+def _introduced(page: Page, index: int) -> bool:
+    """The line follows one that ends with a colon: it starts a list that the colon announced."""
+    k = index - 1
+    while k >= 0 and not page.is_content(k):
+        k -= 1
+    return k >= 0 and page.text[k].rstrip().endswith(":")
+
+
+def _next_to(page: Page, before: int, index: int) -> bool:
+    """Only blank lines or chrome between the two lines."""
+    return before >= 0 and not any(page.is_content(k) for k in range(before + 1, index))
 
 
 def one_run(candidates: list[Candidate]) -> list[Candidate]:

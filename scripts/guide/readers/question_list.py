@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .base import QUESTION_WORDS, Reading, ends_as_question, pairs_from_starts, question_text
-from .page import HEADING, LIST_MARK, Page
+from .page import BOLD_LINE, HEADING, LIST_MARK, Page
 
 
 def _item(page: Page, index: int) -> tuple[int | None, str] | None:
@@ -27,7 +27,8 @@ def _item(page: Page, index: int) -> tuple[int | None, str] | None:
 
 def _title_like(text: str) -> bool:
     stripped = text.strip()
-    return bool(HEADING.match(stripped)) or (len(stripped.split()) <= 8 and not stripped.endswith((".", "!", ";")))
+    # A line ending with a colon announces what follows it: an answer, here.
+    return bool(HEADING.match(stripped)) or (len(stripped.split()) <= 8 and not stripped.endswith((".", "!", ";", ":")))
 
 
 @dataclass(frozen=True)
@@ -48,13 +49,16 @@ class QuestionList:
                     items.append((index, found))
         if len(items) < 2:
             return None
+        titled = [index for index, _ in items if HEADING.match(page.text[index]) or BOLD_LINE.match(page.text[index])]
+        if titled and len(titled) < len(items):
+            return None  # questions as headings with questions listed under them: the lists answer
         first, last = items[0][0], items[-1][0]
         asked = {index for index, _ in items}
         others = [
             i for i in range(first, last + 1) if page.is_content(i) and i not in asked and not _title_like(page.text[i])
         ]
         after = [i for i in range(last + 1, len(page)) if page.is_content(i) and not _title_like(page.text[i])]
-        if 4 * (len(others) + max(0, len(after) - 2)) > len(items):
+        if 5 * (len(others) + max(0, len(after) - 2)) > len(items):
             return None  # more than a short outro after the list: the page answers its questions
         starts = [
             (index, number or position, re.sub(r"\s+", " ", text), index + 1)
