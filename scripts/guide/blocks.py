@@ -87,7 +87,7 @@ def tokenize(raw: RawQuestion) -> list[Line]:
             continue  # the blank every line was printed with; a blank of spaces stays a blank
         line = classify(fixed, number)
         lines.append(markdown_line(line) if raw.markdown else line)
-    lines = join_split_code(lines)
+    lines = drop_language_labels(join_split_code(lines))
     return join_run_on(lines) if raw.markdown else join_wrapped(lines, raw.wrap)
 
 
@@ -132,6 +132,18 @@ def markdown_line(line: Line) -> Line:
         if not line.text:
             return Line("blank", "", line.raw, line=line.line)
     return line
+
+
+def drop_language_labels(lines: list[Line]) -> list[Line]:
+    """A language tab's caption ("Python") right above the code it names."""
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        if line.kind == "text" and LANGUAGE_LABEL.match(line.text):
+            after = _next_filled(lines, k + 1)
+            if after < len(lines) and lines[after].kind in ("code", "fenced"):
+                continue
+        out.append(line)
+    return out
 
 
 def join_split_code(lines: list[Line]) -> list[Line]:

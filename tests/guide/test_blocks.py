@@ -247,3 +247,7 @@ def test_a_coaching_note_moves_after_the_answer_and_the_answer_label_goes():
     assert md(["What interviewers look for:", "", "Clarity.", "", "It is small."]) == (
         "It is small.\n\nWhat interviewers look for: Clarity."
     )
+
+
+def test_a_language_caption_above_code_is_dropped():
+    assert md(["Python", "x = 1", "Python is the language."]) == "```python\nx = 1\n```\n\nPython is the language."

@@ -308,3 +308,10 @@ def test_a_numbered_list_announced_by_a_colon_is_answer_content():
     reading = best(text)
     assert reading.reader == "numbered-dot"
     assert asked(reading) == ["What to check before deploying?", "How to review?"]
+
+
+def test_section_headings_and_a_conclusion_end_the_answer_before_them():
+    text = "1. What is Flask?\nA framework.\n\nQuestions for experienced developers\n2. What is g?\nB.\n\nConclusion\nGood luck."
+    reading = best(text)
+    assert [line for line in reading.pairs[0].answer if line.strip()] == ["A framework."]
+    assert [line for line in reading.pairs[1].answer if line.strip()] == ["B."]

@@ -134,7 +134,8 @@ def strip_answer_label(line: str) -> str | None:
 
 
 SECTION = re.compile(
-    r"\b(questions|interview|mcqs?|quiz|multiple[\s-]+choice)\b|\bfor\s+(freshers|beginners|experienced|seniors?)\b",
+    r"\b(questions|interview|mcqs?|quiz|multiple[\s-]+choice)\b|\bfor\s+(freshers|beginners|experienced|seniors?)\b"
+    r"|^\W*(conclusions?|summary|final\s+thoughts|wrapping\s+up|key\s+takeaways|similar\s+reads|related\s+articles)\W*$",
     re.I,
 )
 
