@@ -173,7 +173,11 @@ LAYOUTS = (
     Numbered(
         "numbered-other",
         'numbered "(N)", "N:" or "N -"',
-        re.compile(r"^[(#]?(\d{1,5})(?:\)|\s*:|\s+[\-\u2013\u2014]|\.\))\s*(\S.*)$"),
+        # Not "N)" alone, which is numbered-paren's.
+        re.compile(
+            r"^(?=\(\d|#\d|\d{1,5}(?:\s*:|\s+[\-\u2013\u2014]|\.\)))[(#]?(\d{1,5})(?:\)|\s*:|\s+[\-\u2013\u2014]|\.\))"
+            r"\s*(\S.*)$"
+        ),
         strict=True,
     ),
 )
