@@ -271,3 +271,8 @@ def test_a_source_in_another_layout_imports_with_python_that_parses(tmp_path):
     text = "\n".join(p.read_text() for p in out.glob("*.md"))
     assert "## How do you define a route? {#how-do-you-define-a-route}" in text
     assert '```python\n@app.route("/")\ndef index():\n    return "hi"\n```' in text
+
+
+def test_the_readme_quotes_what_explain_prints_for_the_real_sources():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"```\n{run('--explain').stdout}```" in readme

@@ -51,7 +51,9 @@ class Pair:
 
     ``answer`` runs 1:1 over the source lines from ``answer_start`` (a reader
     may rewrite a line, to drop a label, but never adds or removes one, so every
-    later warning still names the right source line).
+    later warning still names the right source line). When the answer starts
+    on the question's own line ("Q: ...? A: ..."), ``answer_start`` is that line
+    and its first answer line holds what follows the question.
     """
 
     line: int  # index of the question line in the page
