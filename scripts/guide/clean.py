@@ -6,6 +6,7 @@ itself does the Unicode work it already does well: mojibake and curly quotes.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -108,8 +109,12 @@ def plain_inline(text: str) -> str:
     return "".join(pieces)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fix_characters(text: str) -> str:
-    """Mojibake and curly quotes (ftfy), HTML entities, prime quotes."""
+    """Mojibake and curly quotes (ftfy), HTML entities, prime quotes.
+
+    Cached: the readers and the blocks both fix every line of an answer.
+    """
     if text.isascii():  # nothing for ftfy to fix, and most lines are plain ASCII
         return html.unescape(text) if "&" in text else text
     text = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=True)
@@ -117,11 +122,33 @@ def fix_characters(text: str) -> str:
     return text.translate(QUOTE_LOOKALIKES)
 
 
+# The words a chrome line can start with (CHROME_LINE's first words), to test cheaply first:
+# the readers ask this of every line of a guide.
+CHROME_WORDS = (
+    "play full mute unmute pause replay close ad vdo download take leave your required below share "
+    "related read subscribe click viewing tap press show reveal hide see view display flip unlock sign "
+    "log register upgrade join this follow get was skip back scroll jump previous next check submit start "
+    "retake restart score sponsored also must recommended facebook twitter linkedin whatsapp reddit "
+    "pinterest telegram email x ready want looking need interested have any got enroll book request tweet "
+    "copy copied print bookmark"
+)
+CHROME_STARTS = tuple(CHROME_WORDS.split())
+FIRST_WORD = re.compile(r"^\W*([A-Za-z]+|\d)")
+
+
+def _may_be_chrome(line: str) -> bool:
+    first = FIRST_WORD.match(line)
+    return first is not None and (first.group(1).isdigit() or first.group(1).lower().startswith(CHROME_STARTS))
+
+
 def is_chrome(line: str) -> bool:
     """A line of site chrome, also when Markdown wraps it ("**[Back to top](#top)**")."""
-    if CHROME_LINE.match(line):
+    if _may_be_chrome(line) and CHROME_LINE.match(line):
         return True
-    return ("[" in line or "*" in line or "_" in line) and bool(CHROME_LINE.match(plain_inline(line)))
+    if "[" in line or "**" in line or "__" in line:
+        inner = plain_inline(line)
+        return _may_be_chrome(inner) and bool(CHROME_LINE.match(inner))
+    return False
 
 
 def drop_lost_images(text: str) -> str:

@@ -23,7 +23,7 @@ def explain(files: list[tuple[Path, str]], verbose: bool = False) -> tuple[list[
     for path, display in files:
         out.append(display)
         try:
-            guides = read_guides(path, display)
+            guides = read_guides(path, display, everything=True)
         except GuideError as error:
             out.append(f"  refused: {error.message}")
             problems.append(error)

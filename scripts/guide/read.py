@@ -148,13 +148,16 @@ class Guide:
         return [(self.part.first_line + i, self.page.text[i].strip()) for i in sorted(lines)]
 
 
-def read_guides(path: Path, display: str) -> list[Guide]:
-    """Every guide of one source file, read by its best reader (refusing only what is not text)."""
+def read_guides(path: Path, display: str, everything: bool = False) -> list[Guide]:
+    """Every guide of one source file, read by its best reader (refusing only what is not text).
+
+    ``everything`` asks every reader, also those that cannot win, for --explain's runner-up.
+    """
     lines = decode(path, display).split("\n")
     guides = []
     for part in split_parts(lines):
         page = readers.make_page(part.lines, part.first_line)
-        found = readers.readings(page)
+        found = readers.readings(page, everything)
         layout = measure_layout(part.lines)
         questions = []
         for pair in found[0].pairs if found else []:

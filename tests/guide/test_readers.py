@@ -263,13 +263,15 @@ def test_answered_questions_beat_a_contents_list_read_as_questions():
 
 
 def test_ties_go_to_the_reader_registered_first_and_say_so():
-    found = readers.readings(page("Q1) What is Flask?\nAnswer: A.\nQ2) What is g?\nAnswer: B."))
+    found = readers.readings(page("Q1) What is Flask?\nAnswer: A.\nQ2) What is g?\nAnswer: B."), everything=True)
     assert [r.reader for r in found[:2]] == ["numbered-q", "labelled"]
     assert "registry" in readers.why_it_lost(found[0], found[1])
 
 
 def test_why_it_lost_names_the_counts():
-    found = readers.readings(page("1. What is Flask?\nIs it small?\nYes.\n2. What is g?\nB.\n3. What is WSGI?\nC."))
+    found = readers.readings(
+        page("1. What is Flask?\nIs it small?\nYes.\n2. What is g?\nB.\n3. What is WSGI?\nC."), everything=True
+    )
     why = readers.why_it_lost(found[0], found[1])
     assert "fewer questions" in why and "weaker evidence" in why
 

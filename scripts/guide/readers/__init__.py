@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from .base import Pair, Reading
+from .base import Bound, Pair, Reading
 from .labelled import Labelled
 from .markdown import MarkdownReader
 from .numbered import LAYOUTS
@@ -33,6 +33,10 @@ class Reader(Protocol):
     @property
     def description(self) -> str: ...
 
+    def bound(self, page: Page) -> Bound:
+        """A cheap upper limit of what ``read`` can reach on this page."""
+        ...
+
     def read(self, page: Page) -> Reading | None: ...
 
 
@@ -47,15 +51,31 @@ REGISTRY: tuple[Reader, ...] = (
 )
 
 
-def readings(page: Page) -> list[Reading]:
-    """Every reader's explanation of the page, best first."""
-    found = []
+def readings(page: Page, everything: bool = False) -> list[Reading]:
+    """The readers' explanations of the page, best first.
+
+    A reader whose bound (``base.Bound``) shows it cannot beat the best
+    reading so far is not asked, unless ``everything`` (``--explain``, which
+    names the runner-up): on a long guide that saves reading it several
+    times over, and the winner is the same either way.
+    """
+    found: list[tuple[int, Reading]] = []
+    best: Reading | None = None
     for order, reader in enumerate(REGISTRY):
+        if not everything and best is not None and cannot_win(reader.bound(page), best, page):
+            continue
         reading = reader.read(page)
         if reading is not None and reading.pairs:
             found.append((order, reading))
+            if best is None or (reading.score, -reading.leftover) > (best.score, -best.leftover):
+                best = reading
     found.sort(key=lambda item: (-item[1].score, item[1].leftover, item[0]))
     return [reading for _, reading in found]
+
+
+def cannot_win(bound: Bound, best: Reading, page: Page) -> bool:
+    """Below the best score, or level with it but leaving over at least as much as the best does."""
+    return bound.score < best.score or (bound.score == best.score and page.before[bound.first] >= best.leftover)
 
 
 def why_it_lost(winner: Reading, other: Reading) -> str:

@@ -11,6 +11,7 @@ question inside an answer never outvotes a numbered guide.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -88,6 +89,23 @@ class Reading:
         return self.weight * (self.answered + 0.5 * self.unanswered)
 
 
+@dataclass(frozen=True)
+class Bound:
+    """What a reader can reach on a page at best, found cheaply: the score, and the first line it could ask on.
+
+    A reading leaves over at least the content before its first question, so
+    a reader that can only tie the best score, from no earlier line, cannot win.
+    """
+
+    score: float
+    first: int
+
+
+def bound_of(page: Page, asking: list[int], weight: float = 1.0) -> Bound:
+    """The bound of a reader that can ask on the lines ``asking``, one question a line."""
+    return Bound(weight * len(asking), asking[0] if asking else len(page))
+
+
 def is_question_like(text: str) -> bool:
     return "?" in text or bool(QUESTION_WORDS.match(text))
 
@@ -143,6 +161,12 @@ SECTION = re.compile(
 
 
 def section_headings(page: Page) -> set[int]:
+    if page.sections is None:
+        page.sections = _section_headings(page)
+    return page.sections
+
+
+def _section_headings(page: Page) -> set[int]:
     """Lines that title a section of the page ("Questions for experienced developers", "Flask MCQ").
 
     A short line standing after a blank line, ending without punctuation and
@@ -184,7 +208,8 @@ def pairs_from_starts(
     leftover = sum(1 for i in range(first) if page.is_content(i))
     for position, (index, number, text, answer_from) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(page)
-        stop = next((s for s in ordered_stops if answer_from <= s < end), None)
+        at = bisect.bisect_left(ordered_stops, answer_from)
+        stop = ordered_stops[at] if at < len(ordered_stops) and ordered_stops[at] < end else None
         if stop is not None:
             leftover += sum(1 for i in range(stop, end) if page.is_content(i))
             end = stop

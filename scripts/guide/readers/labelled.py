@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..clean import plain_inline
-from .base import Pair, Reading, drop_repeated_contents, pairs_from_starts, strip_answer_label
+from .base import Bound, Pair, Reading, bound_of, drop_repeated_contents, pairs_from_starts, strip_answer_label
 from .page import HEADING, Page
 
 QUESTION_LABEL = re.compile(
@@ -22,12 +22,15 @@ QUESTION_LABEL = re.compile(
     r"(?:\*\*|__)?\s*(?:[:.)\u2013\u2014-]|(?<=\d)\s|(?=\s*$))\s*(?:\*\*|__)?\s*(.*)$",
     re.I,
 )
+MAY_LABEL = re.compile(r"^[^A-Za-z0-9]{0,16}[Qq]")
 # "... A: the answer" on the question's own line.
 SAME_LINE_ANSWER = re.compile(r"\s(?:\*\*|__)?(?:A|Ans|Answer)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(?=\S)", re.I)
 
 
 def question_label(text: str) -> tuple[int | None, str] | None:
     """(number, rest of the line) for a question-label line, else None."""
+    if not MAY_LABEL.match(text):
+        return None  # the quick test first: a label starts with a Q, after marks at most
     bare = HEADING.sub(r"\2", text).strip()
     match = QUESTION_LABEL.match(bare)
     if not match:
@@ -40,6 +43,9 @@ def question_label(text: str) -> tuple[int | None, str] | None:
 class Labelled:
     name: str = "labelled"
     description: str = 'labelled Q/A ("Q:"/"A:", "Question 1:", "Q1.")'
+
+    def bound(self, page: Page) -> Bound:
+        return bound_of(page, [i for i, line in enumerate(page.text) if page.askable[i] and MAY_LABEL.match(line)])
 
     def read(self, page: Page) -> Reading | None:
         starts: list[tuple[int, int, str, int]] = []

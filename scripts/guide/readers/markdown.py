@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass
 
 from .base import (
+    Bound,
     Reading,
+    bound_of,
     drop_repeated_contents,
     ends_as_question,
     is_question_like,
@@ -88,6 +90,18 @@ def _is_prefix(bold: str) -> bool:
 class MarkdownReader:
     name: str = "markdown"
     description: str = "Markdown headings or bold question lines"
+
+    def bound(self, page: Page) -> Bound:
+        """Headings, bold lines and underlined titles: the only lines that can ask here."""
+        marks = "#*_0123456789-+"
+        return bound_of(
+            page,
+            [
+                i
+                for i, line in enumerate(page.text)
+                if page.askable[i] and (line.lstrip()[:1] in marks or i in page.setext)
+            ],
+        )
 
     def read(self, page: Page) -> Reading | None:
         titles = [t for i in range(len(page)) if page.can_ask(i) and (t := title(page, i)) is not None]

@@ -15,7 +15,15 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .base import Reading, drop_repeated_contents, ends_as_question, is_question_like, pairs_from_starts
+from .base import (
+    Bound,
+    Reading,
+    bound_of,
+    drop_repeated_contents,
+    ends_as_question,
+    is_question_like,
+    pairs_from_starts,
+)
 from .page import Page
 
 Candidate = tuple[int, int, str]  # (line index, number, text)
@@ -34,14 +42,15 @@ class Numbered:
     description: str
     pattern: re.Pattern[str]
     strict: bool
+    starts: str = "0123456789"  # the characters a question line of this layout can begin with
 
     def candidates(self, page: Page) -> list[Candidate]:
         found: list[Candidate] = []
         listed = 0  # the number the next item of an announced list would carry, or 0
         last_item = -1
         for index, line in enumerate(page.lines):
-            if line[:1].isspace() or page.fenced[index] or page.chrome[index]:
-                continue
+            if not line[:1] or line[0] not in self.starts or page.fenced[index] or page.chrome[index]:
+                continue  # the quick test first (a leading space never starts a question either)
             match = self.pattern.match(line)
             if not match:
                 continue
@@ -58,6 +67,10 @@ class Numbered:
             listed = 0
             found.append((index, number, text))
         return found
+
+    def bound(self, page: Page) -> Bound:
+        """At most one answered question per line that starts the way this layout's questions do."""
+        return bound_of(page, [i for i, line in enumerate(page.lines) if line[:1] in self.starts and page.askable[i]])
 
     def read(self, page: Page) -> Reading | None:
         candidates = self.candidates(page)
@@ -166,6 +179,7 @@ LAYOUTS = (
         'numbered "Q #N)"',
         re.compile(r"^Q(?:uestion)?\s*#?\s*(\d{1,5})\s*[).:\-]\s*(\S.*)$", re.I),
         strict=False,
+        starts="Qq",
     ),
     Numbered("numbered-paren", 'numbered "N)"', re.compile(r"^(\d{1,5})\)\s*(\S.*)$"), strict=True),
     # A Markdown converter escapes the dot: "1\. What is Flask?".
@@ -179,5 +193,6 @@ LAYOUTS = (
             r"\s*(\S.*)$"
         ),
         strict=True,
+        starts="0123456789(#",
     ),
 )

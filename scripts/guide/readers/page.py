@@ -35,6 +35,7 @@ CARD = re.compile(
     re.I,
 )
 PIPE = re.compile(r"^\s*\|.*\|\s*$")
+TOC_REACH = 400  # lines: a table of contents stands near the top of its guide
 LONE_NUMBER = re.compile(r"^\s*\d{1,4}[.)]\s*$")  # a question's number printed on a line of its own
 ANCHOR_LINK = re.compile(r"\]\(#[^)]*\)")
 LIST_MARK = re.compile(r"^\s*(?:[-*+\u2022\u25cf\u25aa\u25e6]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
@@ -59,17 +60,29 @@ class Page:
     fenced: list[bool]
     markdown: bool
     setext: dict[int, int] = field(default_factory=dict)  # heading lines underlined with = or -: their level
+    sections: set[int] | None = None  # section headings, found once for every reader (base.section_headings)
+    content: list[bool] = field(default_factory=list)  # not blank and not chrome
+    askable: list[bool] = field(default_factory=list)  # content outside fenced code
+    before: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # Every reader asks these of every line: answer them once.
+        self.content = [bool(line.strip()) and not chrome for line, chrome in zip(self.text, self.chrome, strict=True)]
+        self.askable = [c and not f for c, f in zip(self.content, self.fenced, strict=True)]
+        self.before = [0]  # before[i]: content lines above line i
+        for flag in self.content:
+            self.before.append(self.before[-1] + flag)
 
     def __len__(self) -> int:
         return len(self.lines)
 
     def is_content(self, index: int) -> bool:
         """A line that says something: not blank and not chrome."""
-        return bool(self.text[index].strip()) and not self.chrome[index]
+        return self.content[index]
 
     def can_ask(self, index: int) -> bool:
         """A line that may be a question line: content outside fenced code."""
-        return self.is_content(index) and not self.fenced[index]
+        return self.askable[index]
 
     def chrome_lines(self) -> list[int]:
         return [i for i, flag in enumerate(self.chrome) if flag]
@@ -120,9 +133,11 @@ def underlined_headings(text: list[str], fenced: list[bool], chrome: list[bool])
 
 def is_page_chrome(line: str) -> bool:
     """Chrome a line shows by itself: site widgets, a card counter, a lone image, an HTML comment."""
-    return clean.is_chrome(line) or bool(
-        IMAGE_LINE.match(line) or HTML_COMMENT.match(line) or CARD.match(line) or LONE_NUMBER.match(line)
-    )
+    if clean.is_chrome(line):
+        return True
+    if len(line) <= 40 and (CARD.match(line) or LONE_NUMBER.match(line)):
+        return True
+    return ("![" in line and bool(IMAGE_LINE.match(line))) or ("<!--" in line and bool(HTML_COMMENT.match(line)))
 
 
 def mark_fences(text: list[str]) -> list[bool]:
@@ -182,8 +197,11 @@ def looks_like_markdown(text: list[str], fenced: list[bool]) -> bool:
 
 def toc_key(line: str) -> str:
     """A contents entry and the question it points to, reduced to the same words."""
-    line = re.sub(r"\]\([^)]*\)", "]", line)
-    line = LIST_MARK.sub("", HEADING.sub(r"\2", line))
+    if "](" in line:
+        line = re.sub(r"\]\([^)]*\)", "]", line)
+    if "#" in line:
+        line = HEADING.sub(r"\2", line)
+    line = LIST_MARK.sub("", line)
     line = re.sub(r"^\W*(?:q(?:uestion)?\s*\.?\s*\d+|\d+)\s*[.):\-]\s*", "", line, flags=re.I)
     return " ".join(re.findall(r"[a-z0-9]+", line.lower()))
 
@@ -218,12 +236,23 @@ def table_of_contents(text: list[str], chrome: list[bool], fenced: list[bool]) -
             break
     if found:
         return found
-    keys = [toc_key(line) if _entry_like(line) and not fenced[i] else "" for i, line in enumerate(text)]
+    # Only lines near the top may be entries; any line further down may ask one again.
+    limit = min(len(text) // 2, TOC_REACH)
+    reach = min(len(text), limit + TOC_REACH)
+    keys = [""] * len(text)
+    for i in range(reach):
+        if 0 < len(text[i].strip()) <= 160 and not fenced[i]:
+            key = toc_key(text[i])
+            keys[i] = key if _entry_like(text[i], key) else ""
+    wanted = {key for key in keys if key}
+    if not wanted or not _may_hold_a_run(text, keys, chrome, limit):
+        return []  # no three entries in a row near the top: nothing to look for further down
     last: dict[str, int] = {}
-    for i, key in enumerate(keys):
-        if key:
-            last[key] = i
-    limit = len(text) // 2
+    for i, line in enumerate(text):
+        if not fenced[i] and 0 < len(line.strip()) <= 160:
+            key = toc_key(line) if i < reach else quick_key(line)
+            if key in wanted:
+                last[key] = i
     i = 0
     while i < limit:
         if not keys[i] or chrome[i] or last[keys[i]] == i:
@@ -243,6 +272,37 @@ def table_of_contents(text: list[str], chrome: list[bool], fenced: list[bool]) -
     return []
 
 
+def _may_hold_a_run(text: list[str], keys: list[str], chrome: list[bool], limit: int) -> bool:
+    """Three entries or more in a row (blank lines and chrome between them allowed), two of them asking.
+
+    What a table of contents needs at the least, tested before the costly
+    search for the entries asked again further down.
+    """
+    run = asking = 0
+    for i in range(len(keys)):
+        if keys[i] and not chrome[i]:
+            run += 1
+            asking += "?" in text[i] or bool(ANCHOR_LINK.search(text[i]))
+            if run >= 3 and asking >= 2:
+                return True
+        elif text[i].strip() and not chrome[i]:
+            if i >= limit:
+                return False
+            run = asking = 0
+    return False
+
+
+def quick_key(line: str) -> str:
+    """``toc_key`` for a line further down, where entries are not looked for: one regex, not five."""
+    words = WORD.findall(line.lower())
+    if words and (words[0].isdigit() or re.fullmatch(r"q\d+|question", words[0])):
+        words = words[1:] if not (words[0] == "question" and len(words) > 1 and words[1].isdigit()) else words[2:]
+    return " ".join(words)
+
+
+WORD = re.compile(r"[a-z0-9]+")
+
+
 def _asked_again_after(run: list[int], keys: list[str], last: dict[str, int]) -> list[int]:
     """The longest start of ``run`` whose every entry occurs again after the run's end."""
     best, lowest = 0, len(keys)
@@ -253,11 +313,6 @@ def _asked_again_after(run: list[int], keys: list[str], last: dict[str, int]) ->
     return run[:best]
 
 
-def _entry_like(line: str) -> bool:
+def _entry_like(line: str, key: str) -> bool:
     stripped = line.strip()
-    return (
-        0 < len(stripped) <= 160
-        and len(toc_key(stripped).split()) >= 3
-        and code.line_language(stripped) is None
-        and not stripped.endswith(".")
-    )
+    return len(key.split()) >= 3 and not stripped.endswith(".") and code.line_language(stripped) is None

@@ -15,11 +15,14 @@ from .. import code
 from .base import (
     Q_PREFIX,
     QUESTION_WORDS,
+    Bound,
     Reading,
+    bound_of,
     drop_repeated_contents,
     ends_as_question,
     pairs_from_starts,
     question_text,
+    strip_symbols,
 )
 from .page import BOLD_LINE, HEADING, LIST_MARK, Page
 
@@ -32,6 +35,8 @@ def is_question_line(page: Page, index: int) -> bool:
     stripped = text.strip()
     if not page.can_ask(index) or len(text) - len(text.lstrip()) > 3:
         return False
+    if "?" not in stripped and not IMPERATIVE.match(strip_symbols(stripped)):
+        return False  # the quick test first: most lines of a guide are answers
     if HEADING.match(text) or BOLD_LINE.match(text) or LIST_MARK.match(text) or NUMBERED.match(stripped):
         return False
     if Q_PREFIX.match(stripped) or code.line_language(stripped):
@@ -48,10 +53,15 @@ def is_question_line(page: Page, index: int) -> bool:
     return not _continues_previous(page, index)
 
 
-IMPERATIVE = re.compile(
-    r"^(explain|describe|define|differentiate|distinguish|compare|list|name|mention|state|outline|elaborate|discuss)\b",
-    re.I,
+REQUEST_WORDS = (
+    "explain describe define differentiate distinguish compare list name mention state outline elaborate discuss"
 )
+REQUESTS = tuple(REQUEST_WORDS.split())
+IMPERATIVE = re.compile(rf"^({'|'.join(REQUESTS)})\b", re.I)
+
+
+def _may_request(line: str) -> bool:
+    return strip_symbols(line.lstrip())[:14].lower().startswith(REQUESTS)
 
 
 def _standalone_request(page: Page, index: int, text: str) -> bool:
@@ -73,6 +83,10 @@ class PlainQuestions:
     name: str = "question-lines"
     description: str = "unnumbered question lines"
     weight: float = 0.6
+
+    def bound(self, page: Page) -> Bound:
+        asking = [i for i, line in enumerate(page.text) if page.askable[i] and ("?" in line or _may_request(line))]
+        return bound_of(page, asking, self.weight)
 
     def read(self, page: Page) -> Reading | None:
         starts: list[tuple[int, int, str, int]] = []

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .base import QUESTION_WORDS, Reading, ends_as_question, pairs_from_starts, question_text
+from .base import QUESTION_WORDS, Bound, Reading, bound_of, ends_as_question, pairs_from_starts, question_text
 from .page import BOLD_LINE, HEADING, LIST_MARK, Page
 
 
 def _item(page: Page, index: int) -> tuple[int | None, str] | None:
     text = page.text[index]
+    if "?" not in text and not (LIST_MARK.match(text) and QUESTION_WORDS.match(LIST_MARK.sub("", text))):
+        return None
     number, wording = question_text(LIST_MARK.sub("", text) if LIST_MARK.match(text) else text)
     if not wording or len(wording) > 250:
         return None
@@ -37,6 +39,10 @@ class QuestionList:
     description: str = "a list of questions without answers"
     weight: float = 1.1  # each of its questions counts as unanswered: 0.55
 
+    def bound(self, page: Page) -> Bound:
+        listed = [i for i, line in enumerate(page.text) if page.askable[i] and ("?" in line or LIST_MARK.match(line))]
+        return bound_of(page, listed, self.weight * 0.5)
+
     def read(self, page: Page) -> Reading | None:
         items = []
         seen: set[str] = set()
@@ -54,9 +60,12 @@ class QuestionList:
             return None  # questions as headings with questions listed under them: the lists answer
         first, last = items[0][0], items[-1][0]
         asked = {index for index, _ in items}
-        others = [
-            i for i in range(first, last + 1) if page.is_content(i) and i not in asked and not _title_like(page.text[i])
-        ]
+        others = []
+        for i in range(first, last + 1):
+            if page.is_content(i) and i not in asked and not _title_like(page.text[i]):
+                others.append(i)
+                if 5 * len(others) > len(items):
+                    return None  # the page answers its questions
         after = [i for i in range(last + 1, len(page)) if page.is_content(i) and not _title_like(page.text[i])]
         if 5 * (len(others) + max(0, len(after) - 2)) > len(items):
             return None  # more than a short outro after the list: the page answers its questions

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..clean import plain_inline
-from .base import Reading, drop_repeated_contents, pairs_from_starts
+from .base import Bound, Reading, drop_repeated_contents, pairs_from_starts
 from .page import CARD, Page
 
 REVEAL = re.compile(
@@ -23,6 +23,33 @@ REVEAL = re.compile(
     r"|flip(?:\s+(?:the\s+)?card)?)\W*$",
     re.I,
 )
+
+
+def _may_mark(line: str) -> bool:
+    """The quick test for a card counter, a reveal widget or a front label."""
+    word = line.lstrip(" *_#>-\u2022([").lower()
+    return word.startswith(MARK_WORDS) or (word[:1].isdigit() and "/" in word[:12])
+
+
+MARK_WORDS: tuple[str, ...] = (
+    "question",
+    "card",
+    "flash",
+    "q ",
+    "click",
+    "tap",
+    "press",
+    "show",
+    "reveal",
+    "see",
+    "view",
+    "display",
+    "flip",
+    "front",
+    "term",
+    "prompt",
+)
+SIDES = ("front", "term", "prompt", "card front", "q side")
 FRONT = re.compile(r"^\W*(?:front|term|prompt|card\s+front|q\s*side)\s*[:\-\u2013]\s*(.*)$", re.I)
 BACK = re.compile(r"^\W*(?:back|definition|meaning|card\s+back|a\s*side)\s*[:\-\u2013]\s*(.*)$", re.I)
 OPTION = re.compile(r"(?:^|(?<=\s))\(?([A-Ea-e])[).]\s+(\S.*?)(?=\s+\(?[A-Ea-e][).]\s|$)")
@@ -37,6 +64,11 @@ LETTER_ANSWER = re.compile(
 class Quiz:
     name: str = "quiz"
     description: str = 'flash cards or a quiz ("Card 3 of 20", "Show answer", "Front:"/"Back:")'
+
+    def bound(self, page: Page) -> Bound:
+        """One card per counter, reveal widget or labelled front, each counted as its question."""
+        marked = [i for i, line in enumerate(page.text) if _may_mark(line) and not page.fenced[i]]
+        return Bound(float(len(marked)), max(0, marked[0] - 3) if marked else len(page))
 
     def read(self, page: Page) -> Reading | None:
         first: dict[int, str] = {}  # answer lines that start after a question or label on the same line

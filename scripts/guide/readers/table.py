@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..clean import plain_inline
-from .base import Pair, Reading, ends_as_question, question_text
+from .base import Bound, Pair, Reading, bound_of, ends_as_question, question_text
 from .page import PIPE, Page
 
 RULE_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -29,6 +29,9 @@ def cells(line: str) -> list[str]:
 class TableReader:
     name: str = "table"
     description: str = 'a table of questions and answers ("| Question | Answer |")'
+
+    def bound(self, page: Page) -> Bound:
+        return bound_of(page, [i for i, line in enumerate(page.text) if line.lstrip().startswith("|")])
 
     def read(self, page: Page) -> Reading | None:
         pairs: list[Pair] = []
