@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guide import pipeline
+from guide import pipeline, readers
 from guide.errors import GuideError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,3 +135,17 @@ def test_fixtures_spliced_together_give_output_or_a_clean_error(tmp_path, data):
     first, second = data.draw(st.sampled_from(FIXTURES)), data.draw(st.sampled_from(FIXTURES))
     cut, other = data.draw(st.integers(0, len(first))), data.draw(st.integers(0, len(second)))
     outcome(tmp_path, first[:cut] + data.draw(TEXT) + second[other:])
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_every_reader_stays_within_its_bound_and_the_winner_is_the_same_unbounded(data):
+    seen = readers.make_page(mutate(data, FIXTURES + REAL).split("\n"))
+    for reader in readers.REGISTRY:
+        reading = reader.read(seen)
+        if reading is not None and reading.pairs:
+            bound = reader.bound(seen)
+            assert reading.score <= bound.score, reader.name
+            assert seen.before[reading.pairs[0].line] >= seen.before[bound.first], reader.name
+    quick, every = readers.readings(seen), readers.readings(seen, everything=True)
+    assert [r.reader for r in quick[:1]] == [r.reader for r in every[:1]]

@@ -317,3 +317,27 @@ def test_section_headings_and_a_conclusion_end_the_answer_before_them():
     reading = best(text)
     assert [line for line in reading.pairs[0].answer if line.strip()] == ["A framework."]
     assert [line for line in reading.pairs[1].answer if line.strip()] == ["B."]
+
+
+def test_skipping_the_readers_that_cannot_win_never_changes_the_winner():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "tests" / "fixtures" / "readers").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "sources").glob("*.txt"))]
+    for text in texts:
+        seen = page(text)
+        quick, every = readers.readings(seen), readers.readings(seen, everything=True)
+        assert (quick[0].reader, quick[0].score) == (every[0].reader, every[0].score)
+        for reader in readers.REGISTRY:
+            reading = reader.read(seen)
+            if reading is not None and reading.pairs:
+                assert reading.score <= reader.bound(seen).score, reader.name
+
+
+def test_options_run_on_over_a_two_line_question_above_a_reveal_widget():
+    reading = Quiz().read(page("Which of these\nholds form data? A) args B) form\nShow answer\nB"))
+    assert asked(reading) == ["Which of these holds form data?"]
+    assert reading.pairs[0].answer[0] == "A) args B) form"
+    broken = Quiz().read(page("Which A) x B) y\nwraps on? C) z\nClick to reveal answer\nC"))
+    assert len(broken.pairs) == 1  # options split over the question's lines: no crash, the wording kept

@@ -86,7 +86,8 @@ class Reading:
 
     @property
     def score(self) -> float:
-        return self.weight * (self.answered + 0.5 * self.unanswered)
+        # Rounded, so that equal explanations score exactly equal and ties go by the rules.
+        return round(self.weight * (self.answered + 0.5 * self.unanswered), 9)
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ class Bound:
 
 def bound_of(page: Page, asking: list[int], weight: float = 1.0) -> Bound:
     """The bound of a reader that can ask on the lines ``asking``, one question a line."""
-    return Bound(weight * len(asking), asking[0] if asking else len(page))
+    return Bound(round(weight * len(asking), 9), asking[0] if asking else len(page))
 
 
 def is_question_like(text: str) -> bool:

@@ -27,10 +27,11 @@ REVEAL = re.compile(
 
 def _may_mark(line: str) -> bool:
     """The quick test for a card counter, a reveal widget or a front label."""
-    word = line.lstrip(" *_#>-\u2022([").lower()
-    return word.startswith(MARK_WORDS) or (word[:1].isdigit() and "/" in word[:12])
+    word = LEADING.sub("", line, count=1)[:40].lower()
+    return word.startswith(MARK_WORDS) or (word[:1].isdigit() and "/" in word[:12]) or word[1:2].isdigit()
 
 
+LEADING = re.compile(r"^[^0-9A-Za-z]+")
 MARK_WORDS: tuple[str, ...] = (
     "question",
     "card",
@@ -48,6 +49,7 @@ MARK_WORDS: tuple[str, ...] = (
     "front",
     "term",
     "prompt",
+    "qside",
 )
 SIDES = ("front", "term", "prompt", "card front", "q side")
 FRONT = re.compile(r"^\W*(?:front|term|prompt|card\s+front|q\s*side)\s*[:\-\u2013]\s*(.*)$", re.I)
@@ -67,8 +69,8 @@ class Quiz:
 
     def bound(self, page: Page) -> Bound:
         """One card per counter, reveal widget or labelled front, each counted as its question."""
-        marked = [i for i, line in enumerate(page.text) if _may_mark(line) and not page.fenced[i]]
-        return Bound(float(len(marked)), max(0, marked[0] - 3) if marked else len(page))
+        marked = sum(1 for i, line in enumerate(page.text) if _may_mark(line) and not page.fenced[i])
+        return Bound(float(marked), 0)  # a question may stand well above its reveal widget
 
     def read(self, page: Page) -> Reading | None:
         first: dict[int, str] = {}  # answer lines that start after a question or label on the same line
@@ -121,11 +123,13 @@ class Quiz:
             floor = index + 1
             if not lines:
                 continue
-            text = " ".join(page.text[i].strip() for i in lines)
-            options = OPTIONS_START.search(text)
-            if options and answer_from == lines[-1] + 1:
-                first[lines[-1]] = page.text[lines[-1]][OPTIONS_START.search(page.text[lines[-1]]).start() :].strip()  # type: ignore[union-attr]
-                text, answer_from = text[: options.start()], lines[-1]
+            last = page.text[lines[-1]]
+            options = OPTIONS_START.search(last) if answer_from == lines[-1] + 1 else None
+            if options:
+                # Options run on after the question, on its last line: they start the answer.
+                first[lines[-1]] = last[options.start() :].strip()
+                last, answer_from = last[: options.start()], lines[-1]
+            text = " ".join([*(page.text[i].strip() for i in lines[:-1]), last.strip()])
             starts.append((lines[0], len(starts) + 1, _clean(text), answer_from))
         return starts
 
