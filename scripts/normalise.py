@@ -4,6 +4,7 @@
     python scripts/normalise.py --check    exit 1 when docs/ is not what this would write
     python scripts/normalise.py --report   where every source question's answer lives
     python scripts/normalise.py --sources DIR --out DIR   try other sources, elsewhere
+    python scripts/normalise.py --explain [-v] [--sources DIR]   what the readers saw, per guide
 
 Bad input ends with ``path:line: message`` on stderr and exit status 2, and
 leaves the output folder exactly as it was.
@@ -40,7 +41,18 @@ def main(argv: list[str] | None = None) -> int:
         help="print source place -> answer, one line per source question, then the authored questions",
     )
     parser.add_argument("--proposals", action="store_true", help="print duplicate questions not yet merged")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="write nothing; print per source and guide the layout chosen, the runner-up, and what was found and dropped",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="with --explain: list the unanswered questions and chrome lines"
+    )
     args = parser.parse_args(argv)
+
+    if args.explain:
+        return explain(args.sources, args.verbose)
 
     try:
         # Trying other sources: the guide's answer entries name the guide's own
@@ -58,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.report:
         for place, target in result.report:
-            print(f"{place}\t{target}")
+            # A question the source asks without answering is flagged: its page says "no answer yet".
+            print(f"{place}\t{target}" + ("\tunanswered" if place in result.unanswered else ""))
         # Then the questions the team wrote, which have no source place.
         for place, target in result.authored:
             print(f"{place}\t{target}\tauthored")
@@ -78,6 +91,22 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{error.filename or args.out}:1: cannot write: {error.strerror or error}", file=sys.stderr)
             return 2
     return 0
+
+
+def explain(sources: Path, verbose: bool) -> int:
+    """Print what the readers saw; exit 2 (with ``path:line: message``) if a file would be refused."""
+    try:
+        lines, problems = pipeline.explain(sources, verbose)
+    except GuideError as error:
+        print(error, file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"{error.filename or sources}:1: {error.strerror or error}", file=sys.stderr)
+        return 2
+    print("\n".join(lines))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 2 if problems else 0
 
 
 if __name__ == "__main__":

@@ -207,3 +207,74 @@ def test_the_report_still_lists_the_74_source_questions_first():
     lines = run("--report").stdout.splitlines()
     assert [line for line in lines if not line.endswith("\tauthored")] == lines[:74]
     assert all(line.startswith("sources/") for line in lines[:74])
+
+
+def test_explain_names_the_reader_of_every_guide_of_the_real_sources():
+    result = run("--explain")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert 'sources/000_b96c15db725b87d7.txt\n  guide 1 (lines 1-302): numbered "Q #N)" [numbered-q]' in out
+    assert 'guide 2 (lines 306-516): numbered "N)" [numbered-paren]' in out
+    assert 'guide 1 (lines 1-739): numbered "N." [numbered-dot]' in out
+    assert "31 questions, 31 answered, 0 without an answer; 0 lines dropped as chrome" in out
+    assert "18 questions, 18 answered, 0 without an answer; 6 lines dropped as chrome" in out
+    assert out.count("runner-up:") == 3
+    assert "chrome 341: PlayUnmute" not in out  # listed only with -v
+
+
+def test_explain_verbose_lists_the_chrome_and_the_unanswered(tmp_path):
+    assert "      chrome 341: PlayUnmute" in run("--explain", "-v").stdout
+    data = b"Questions to practise\n\n- What is Flask?\n- What is g?\n\nShare this\n"
+    out = run("--explain", "-v", "--sources", str(sources(tmp_path, {"list.txt": data}))).stdout
+    assert "a list of questions without answers [question-list]" in out
+    assert "2 questions, 0 answered, 2 without an answer; 1 line dropped as chrome" in out
+    assert "      no answer 3: What is Flask?\n      no answer 4: What is g?\n      chrome 6: Share this" in out
+
+
+def test_explain_writes_nothing_and_refuses_a_file_without_questions(tmp_path):
+    src = sources(tmp_path, {"a.txt": GOOD, "bad.txt": b"Just prose.\nNothing asked here.\n"})
+    out = tmp_path / "out"
+    result = run("--explain", "--sources", str(src), "--out", str(out))
+    assert result.returncode == 2
+    assert re.search(r"^\S*bad\.txt:1: no recognisable question", result.stderr, re.M)
+    assert "no reader found a question in its 2 lines of content" in result.stdout
+    assert 'numbered "N)" [numbered-paren]' in result.stdout  # the good file is still explained
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_explain_refuses_bytes_that_are_not_text_cleanly(tmp_path):
+    result = run("--explain", "--sources", str(sources(tmp_path, {"bin.txt": b"\x00\x01"})))
+    assert result.returncode == 2 and re.match(r"^\S*bin\.txt:1: binary", result.stderr)
+    assert "Traceback" not in result.stderr
+
+
+def test_unanswered_questions_are_flagged_in_the_report_and_shown_on_the_page(tmp_path):
+    data = b"Q: What is Flask?\nA: A framework.\nQ: What is a blueprint?\n\nQ: How do you set a cookie?\nA: With set_cookie.\n"
+    src, out = sources(tmp_path, {"a.txt": data}), tmp_path / "out"
+    result = run("--sources", str(src), "--out", str(out))
+    assert result.returncode == 0
+    assert re.search(r"a\.txt:3: question has no answer text", result.stderr)
+    report = run("--sources", str(src), "--report").stdout.splitlines()
+    assert [line.count("\t") for line in report] == [1, 2, 1]
+    assert report[1].endswith("#what-is-a-blueprint\tunanswered")
+    page = next(p.read_text() for p in out.glob("*.md") if "{#what-is-a-blueprint}" in p.read_text())
+    assert "{#what-is-a-blueprint}" in page and "*No answer yet:" in page
+
+
+def test_a_source_in_another_layout_imports_with_python_that_parses(tmp_path):
+    data = (
+        b"## 1. How do you define a route?\n\n**Answer:** With the route decorator:\n\n"
+        b"```python\n@app.route('/')\ndef index():\nreturn 'hi'\n```\n\n"
+        b"## 2. What is Jinja?\n\nThe template engine.\n"
+    )
+    src, out = sources(tmp_path, {"md.txt": data}), tmp_path / "out"
+    assert run("--sources", str(src), "--out", str(out)).returncode == 0
+    text = "\n".join(p.read_text() for p in out.glob("*.md"))
+    assert "## How do you define a route? {#how-do-you-define-a-route}" in text
+    assert '```python\n@app.route("/")\ndef index():\n    return "hi"\n```' in text
+
+
+def test_the_readme_quotes_what_explain_prints_for_the_real_sources():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"```\n{run('--explain').stdout}```" in readme

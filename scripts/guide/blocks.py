@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from . import clean, code
 from .model import Block, Code, ListBlock, Paragraph, RawQuestion, Table
+from .readers.base import strip_answer_label
 
 BULLET = re.compile(r"^\s*[\u2022\u25cf\u25aa\u25e6\u00b7\u2219\u2023\u2043*\-]\s*(?:\t|\s)\s*(\S.*)$")
 BULLET_TIGHT = re.compile(r"^\s*[\u2022\u25cf\u25aa\u25e6\u2219\u2023\u2043]\s*(\S.*)$")
@@ -56,17 +57,122 @@ def classify(raw: str, number: int) -> Line:
 
 
 def tokenize(raw: RawQuestion) -> list[Line]:
-    """Classify the answer's lines, dropping chrome and double-spacing."""
+    """Classify the answer's lines, dropping chrome and double-spacing.
+
+    A fenced code block becomes one line of kind "fenced" holding its body. An
+    opening fence that is never closed is dropped, and what follows it is
+    classified line by line like any code the source did not fence.
+    """
     lines: list[Line] = []
-    for offset, text in enumerate(raw.answer_lines):
+    answer = raw.answer_lines
+    offset = 0
+    while offset < len(answer):
         number = raw.answer_line + offset
-        fixed = clean.fix_characters(text)
+        fixed = clean.fix_characters(answer[offset])
+        offset += 1
+        fence = FENCE.match(fixed.replace("\u00a0", " "))
+        if fence:
+            close = _fence_close(answer, offset, fence.group(2))
+            if close is not None:
+                body = answer[offset:close]
+                if raw.double_spaced:
+                    body = [line for line in body if line != ""]
+                indent = len(fence.group(1))
+                lines.append(Line("fenced", "\n".join(body), fixed, indent, fence.group(3).lower(), line=number))
+                offset = close + 1
+            continue
         if clean.is_chrome(fixed.replace("\u00a0", " ")):
             continue
         if raw.double_spaced and fixed == "":
             continue  # the blank every line was printed with; a blank of spaces stays a blank
-        lines.append(classify(fixed, number))
-    return join_wrapped(lines, raw.wrap)
+        line = classify(fixed, number)
+        lines.append(markdown_line(line) if raw.markdown else line)
+    lines = drop_language_labels(join_split_code(lines))
+    return join_run_on(lines) if raw.markdown else join_wrapped(lines, raw.wrap)
+
+
+FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*([\w+#.-]*)[^`]*$")
+PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+MD_QUOTE = re.compile(r"^\s*>\s?")
+MD_PLUS = re.compile(r"^(\s*)\+\s+(\S.*)$")
+
+
+def _fence_close(lines: list[str], start: int, mark: str) -> int | None:
+    for k in range(start, len(lines)):
+        stripped = lines[k].replace("\u00a0", " ").strip()
+        if stripped.startswith(mark[0] * len(mark)) and not stripped.strip(mark[0]):
+            return k
+    return None
+
+
+def markdown_line(line: Line) -> Line:
+    """A line of a Markdown source, its markup undone: headings, quotes, tables, bold, links.
+
+    A heading inside an answer ("#### Example") is a paragraph of its own
+    (kind "heading", so that no line runs on into it); a table row keeps its
+    pipes for ``_pipe_table``.
+    """
+    if line.kind == "code" and not MD_HEADING.match(line.raw) and not MD_QUOTE.match(line.raw):
+        return line
+    if line.kind == "text" and (PIPE_ROW.match(line.text) or PIPE_RULE.match(line.text)) and "|" in line.text:
+        return Line("row", line.text, line.raw, line.indent, line=line.line)
+    heading = MD_HEADING.match(line.raw)
+    if heading:
+        return Line("heading", clean.plain_inline(heading.group(1)), line.raw, 0, line=line.line)
+    if MD_QUOTE.match(line.raw):
+        quoted = classify(MD_QUOTE.sub("", line.raw, count=1), line.line)  # raw without its ">", so this ends
+        return markdown_line(quoted) if quoted.kind != "code" else quoted
+    plus = MD_PLUS.match(line.raw)
+    if plus and line.kind == "text":
+        line = Line("bullet", plus.group(2).strip(), line.raw, len(plus.group(1)), line=line.line)
+    if line.kind in ("text", "bullet", "ordered"):
+        line.text = clean.plain_inline(line.text).strip()
+        if not line.text:
+            return Line("blank", "", line.raw, line=line.line)
+    return line
+
+
+def drop_language_labels(lines: list[Line]) -> list[Line]:
+    """A language tab's caption ("Python") right above the code it names."""
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        if line.kind == "text" and LANGUAGE_LABEL.match(line.text):
+            after = _next_filled(lines, k + 1)
+            if after < len(lines) and lines[after].kind in ("code", "fenced"):
+                continue
+        out.append(line)
+    return out
+
+
+def join_split_code(lines: list[Line]) -> list[Line]:
+    """Inline code that a line break split in two ("`url_for(" / "'index')`") is one line again."""
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.kind in ("text", "bullet", "ordered")
+            and line.kind in ("text", "code")
+            and previous.text.count("`") % 2 == 1
+        ):
+            previous.text = f"{previous.text} {line.raw.strip()}"
+            continue
+        out.append(line)
+    return out
+
+
+def join_run_on(lines: list[Line]) -> list[Line]:
+    """Markdown paragraphs: the lines of a paragraph, or of a list item, make one line."""
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if previous is not None and line.kind == "text" and previous.kind in ("text", "bullet", "ordered"):
+            previous.text = f"{previous.text} {line.text}"
+            continue
+        out.append(line)
+    return out
 
 
 def join_wrapped(lines: list[Line], wrap: int) -> list[Line]:
@@ -86,6 +192,7 @@ def join_wrapped(lines: list[Line], wrap: int) -> list[Line]:
             and previous.kind in ("text", "bullet", "ordered")
             and _ran_to_margin(previous.raw, wrap)
             and not (TERM_START.match(line.text) and TERM_START.match(previous.text))
+            and not LABEL_START.match(line.text)
         ):
             glue = "" if line.text[:1] in ",.;:!?)" else " "
             previous.text = previous.text + glue + line.text
@@ -95,6 +202,13 @@ def join_wrapped(lines: list[Line], wrap: int) -> list[Line]:
     return out
 
 
+# "Correct answer: B", "Explanation: ...": a label opens a paragraph of its own.
+LABEL_START = re.compile(
+    r"^(?:(?:correct|expected|sample|example|model|suggested|short)\s+)?"
+    r"(?:answer|explanation|note|example|output|solution)\s*:"
+    r"|^(?:how\s+to\s+(?:answer|approach)|what\s+(?:the\s+)?interviewers?\b|why\s+(?:interviewers|you\s+might)\b)",
+    re.I,
+)
 TERM_START = re.compile(r"^[@<]?[A-Za-z_][\w.]*(\(\))?>?\s*[:\-\u2013]\s*\S")
 
 
@@ -168,6 +282,86 @@ def _code_block(lines: list[Line], problems: Problems) -> Block:
     return Code(family, code.repair_markup(body))
 
 
+# Fence info strings the site highlights, by the language the blocks give them.
+FENCE_LANGUAGES = {
+    **dict.fromkeys(("python", "py", "python3", "py3"), "python"),
+    **dict.fromkeys(("bash", "sh", "shell", "console", "zsh", "terminal", "shell-session"), "bash"),
+    **dict.fromkeys(("html", "jinja", "jinja2", "html+jinja", "htmldjango", "django", "xml"), "html"),
+    "nginx": "nginx",
+}
+OTHER_LANGUAGES = {"json", "yaml", "yml", "ini", "toml", "sql", "javascript", "js", "css", "dockerfile", "http"}
+OTHER_LANGUAGES |= {"text", "txt", "plaintext", "diff", "makefile", "typescript", "ts", "pycon", "apache", "env"}
+
+
+def fenced_language(declared: str, body: str) -> str:
+    """The language family of a fenced block: as declared when known, else as its lines read."""
+    known = FENCE_LANGUAGES.get(declared)
+    languages = [code.line_language(line) for line in body.split("\n") if line.strip()]
+    if known == "python" and languages and all(lang == "bash" for lang in languages):
+        return "bash"  # a shell command fenced as Python
+    if known:
+        return known
+    if declared in OTHER_LANGUAGES:
+        return {"txt": "text", "plaintext": "text", "yml": "yaml", "js": "javascript"}.get(declared, declared)
+    found = [lang for lang in languages if lang]
+    if not found:
+        return "text"
+    for family in ("bash", "html", "nginx"):
+        if found.count(family) * 2 > len(found):
+            return family
+    return "python" if any(lang.startswith("python") for lang in found) else "text"
+
+
+LANGUAGE_LABEL = re.compile(
+    r"^\s*(python3?|py|bash|shell|sh|console|terminal|html|jinja2?|javascript|js|json|yaml|sql|css|text|plain\s*text)\s*$",
+    re.I,
+)
+
+
+def fenced_block(line: Line, problems: Problems) -> Block:
+    """A block the source fenced itself, repaired like any other code of its language.
+
+    Python whose indentation was lost gets the same repairs as unfenced code;
+    what still does not parse is shown as text, with a warning.
+    """
+    body = clean.fix_characters(line.text.replace("\u00a0", " "))
+    rows = [text.rstrip() for text in body.split("\n")]
+    while rows and (clean.is_chrome(rows[0]) or LANGUAGE_LABEL.match(rows[0])):
+        rows.pop(0)  # a copy button's or a language tab's caption, scraped into the code
+    body = "\n".join(rows)
+    family = fenced_language(line.language, body)
+    if family == "python":
+        repaired = code.repair_python(body)
+        if not repaired.parses:
+            problems.items.append((line.line, "Python code that does not parse after repair; shown as text"))
+            return Code("text", repaired.code)
+        return Code("python", repaired.code)
+    if family == "bash":
+        return Code("bash", code.repair_shell(body))
+    if family == "html":
+        markup = code.repair_markup(body)
+        return Code(code.markup_language(markup), markup)
+    return Code(family, code.repair_markup(body))
+
+
+def pipe_table(rows: list[Line]) -> list[Block]:
+    """A Markdown table: a header row, a rule of dashes, then the rows."""
+    cells = [[cell.strip() for cell in _split_row(row.text)] for row in rows]
+    if len(cells) >= 2 and PIPE_RULE.match(rows[1].text):
+        width = len(cells[0])
+        body = tuple(tuple((row + [""] * width)[:width]) for row in cells[2:] if not PIPE_RULE.match("|".join(row)))
+        header = tuple(clean.plain_inline(c) for c in cells[0])
+        return [Table(header, tuple(tuple(clean.plain_inline(c) for c in row) for row in body))]
+    return [Paragraph(clean.plain_inline(" ".join(c for c in row if c))) for row in cells]
+
+
+def _split_row(text: str) -> list[str]:
+    text = text.strip()
+    text = text[1:] if text.startswith("|") else text
+    text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
+    return re.split(r"(?<!\\)\|", text)
+
+
 def assemble(lines: list[Line], context: str, problems: Problems) -> list[Block]:
     blocks: list[Block] = []
     i = 0
@@ -175,6 +369,18 @@ def assemble(lines: list[Line], context: str, problems: Problems) -> list[Block]
         line = lines[i]
         if line.kind == "blank":
             i += 1
+        elif line.kind == "fenced":
+            blocks.append(fenced_block(line, problems))
+            i += 1
+        elif line.kind == "heading":
+            blocks.append(Paragraph(line.text))
+            i += 1
+        elif line.kind == "row":
+            end = i
+            while end < len(lines) and lines[end].kind == "row":
+                end += 1
+            blocks.extend(pipe_table(lines[i:end]))
+            i = end
         elif line.kind == "code":
             end = _code_run(lines, i)
             blocks.append(_code_block(lines[i:end], problems))
@@ -360,7 +566,121 @@ def answer_blocks(raw: RawQuestion, problems: Problems) -> list[Block]:
                 line.text = ANSWER_PREFIX.sub("", line.text, count=1)
             break
     blocks = assemble(lines, raw.text, problems)
-    return tidy(blocks)
+    return tidy(coaching_last(split_options(blocks)))
+
+
+# "How to answer:" and its kin coach the candidate; they are not the answer.
+COACHING = re.compile(
+    r"^(how\s+to\s+(?:answer|approach|respond)(?:\s+(?:this|it))?(?:\s+question)?"
+    r"|what\s+(?:the\s+)?interviewers?\s+(?:is\s+|are\s+)?(?:look(?:ing)?\s+for|wants?\s+to\s+(?:hear|know|see))"
+    r"|why\s+(?:interviewers|they)\s+ask(?:\s+this)?|interviewer'?s?\s+(?:intent|expectations?)"
+    r"|why\s+you\s+(?:might|may|will)\s+(?:get\s+|be\s+)?asked(?:\s+this)?(?:\s+question)?"
+    r"|why\s+(?:this|the)\s+question\s+(?:is|gets)\s+asked)"
+    r"\s*(?:[:\-\u2013\u2014]\s*|$)",
+    re.I,
+)
+
+
+def coaching_last(blocks: list[Block]) -> list[Block]:
+    """A coaching note is kept as a note after the answer, not as its first sentence.
+
+    When the note came first, an answer label that follows it ("Example
+    answer:") is dropped too, as it would have been at the top.
+    """
+    notes: list[Block] = []
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        text = block.text if isinstance(block, Paragraph) else ""
+        match = COACHING.match(text)
+        if match is None:
+            out.append(block)
+            i += 1
+            continue
+        label = match.group(1)[:1].upper() + match.group(1)[1:]
+        rest = text[match.end() :].strip()
+        if rest:
+            notes.append(Paragraph(f"{label}: {rest}"))
+        elif i + 1 < len(blocks) and isinstance(blocks[i + 1], Paragraph | ListBlock):
+            following = blocks[i + 1]
+            if isinstance(following, Paragraph):
+                notes.append(Paragraph(f"{label}: {following.text}"))
+            else:
+                notes += [Paragraph(f"{label}:"), following]
+            i += 1
+        i += 1
+    if not notes:
+        return blocks
+    # A label left alone once the notes are gone ("Example answer:") labels what follows it.
+    out = [b for b in out if not (isinstance(b, Paragraph) and strip_answer_label(b.text) == "")]
+    if out and isinstance(out[0], Paragraph):
+        unlabelled = strip_answer_label(out[0].text)
+        if unlabelled is not None:
+            out = ([Paragraph(unlabelled)] if unlabelled else []) + out[1:]
+    return out + notes
+
+
+OPTION_MARK = re.compile(r"(?:^|(?<=\s))\(?([A-Ea-e])[).]\s+(?=\S)")
+
+
+def split_options(blocks: list[Block]) -> list[Block]:
+    """Multiple-choice options, run together on one line or one per line, as a list."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            options = _options(block.text)
+            if options is not None:
+                head, items = options
+                if head:
+                    out.append(Paragraph(head))
+                out.append(ListBlock(False, tuple((Paragraph(item),) for item in items)))
+                continue
+            single = _options(block.text, single=True)
+            previous = out[-1] if out else None
+            if single is not None and isinstance(previous, ListBlock) and _continues_options(previous, single[1][0]):
+                out[-1] = ListBlock(False, (*previous.items, (Paragraph(single[1][0]),)))
+                continue
+            if single is not None and single[1][0][:1] in "Aa" and not single[0]:
+                out.append(ListBlock(False, ((Paragraph(single[1][0]),),)))
+                continue
+        out.append(block)
+    return [_unwrap_single_option(b) for b in out]
+
+
+def _options(text: str, single: bool = False) -> tuple[str, list[str]] | None:
+    """(text before the options, the options) when ``text`` holds options A), B), C) ... in order."""
+    marks = list(OPTION_MARK.finditer(text))
+    letters = "".join(m.group(1).lower() for m in marks)
+    if single:
+        if len(marks) == 1 and marks[0].start() == 0:
+            return "", [text.strip()]
+        return None
+    if len(marks) < 3 or letters != "abcde"[: len(marks)]:
+        return None
+    items = [
+        text[m.start() : (marks[k + 1].start() if k + 1 < len(marks) else len(text))].strip()
+        for k, m in enumerate(marks)
+    ]
+    return text[: marks[0].start()].strip(), items
+
+
+def _continues_options(previous: ListBlock, item: str) -> bool:
+    last = previous.items[-1][0] if previous.items and len(previous.items[-1]) == 1 else None
+    if not isinstance(last, Paragraph) or not OPTION_MARK.match(last.text):
+        return False
+    before = OPTION_MARK.match(last.text)
+    now = OPTION_MARK.match(item)
+    return bool(before and now and ord(now.group(1).lower()) == ord(before.group(1).lower()) + 1)
+
+
+def _unwrap_single_option(block: Block) -> Block:
+    """A lone "A) ..." that no "B)" followed was a sentence after all."""
+    if isinstance(block, ListBlock) and len(block.items) == 1 and not block.ordered:
+        only = block.items[0]
+        if len(only) == 1 and isinstance(only[0], Paragraph) and OPTION_MARK.match(only[0].text):
+            return only[0]
+    return block
 
 
 def tidy(blocks: list[Block]) -> list[Block]:

@@ -6,6 +6,7 @@ itself does the Unicode work it already does well: mojibake and curly quotes.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -31,6 +32,33 @@ CHROME_LINE = re.compile(
             r"^\s*required\s+fields\s+are\s+marked.*$",
             r"^\s*below\s+(are|is)\s+the\s+list\s+of\b.*$",
             r"^\s*(share\s+this|related\s+posts?|read\s+more|subscribe\b.*|click\s+here\b.*)\s*$",
+            # The wider web: paywalls and reveal widgets, sharing, newsletters, navigation.
+            r"^\W*viewing\s+\d+\s*(of|/)\s*\d+\b.{0,40}$",
+            r"^\W*(click|tap|press)\s+(here\s+)?to\s+(reveal|show|see|view|flip|display|expand|unlock)\b.{0,40}$",
+            r"^\W*(show|reveal|hide|see|view|display)\s+(the\s+)?(correct\s+)?(answers?|solutions?|explanations?)\W*$",
+            r"^\W*flip(\s+(the\s+)?card)?\W*$",
+            r"^\W*(unlock|sign\s*up|log\s*in|sign\s*in|register|upgrade|join)\b.{0,60}"
+            r"\b(answers?|questions?|premium|pro|access|members?|free|account|newsletter)\b.{0,30}$",
+            r"^\W*(this\s+(answer|content|question)\s+is\s+(only\s+)?(for|available\s+to)\s+\w+\s+members?).{0,30}$",
+            r"^\W*share\s+(on|via|to|with)\b.{0,40}$",
+            r"^\W*(share|tweet|copy\s+link|copy\s+code|copy|copied!?|print|bookmark)\W*$",
+            r"^\W*follow\s+us\b.{0,40}$",
+            r"^\W*(join|sign\s*up\s+for|get)\s+(our|the)\s+(free\s+)?newsletter\b.{0,60}$",
+            r"^\W*was\s+this\s+(answer|article|page|post|question|helpful)\b.{0,40}$",
+            r"^\W*(skip\s+to\s+(main\s+)?content|back\s+to\s+top|scroll\s+to\s+top|jump\s+to\s+section)\W*$",
+            r"^\W*(previous|next)\s+(question|post|article|page|lesson|chapter|card)\W*$",
+            r"^\W*(check|submit)(\s+(your|the))?(\s+answer)?\W*$",
+            r"^\W*(start|retake|restart|take)\s+(the\s+)?quiz\W*$",
+            r"^\W*(your\s+)?score\s*:\s*\d+\s*(/|of)\s*\d+\W*$",
+            r"^\W*\d+\s+min(ute)?s?\s+read\W*$",
+            r"^\W*(advertisement|sponsored|ad\s+choices)\W*$",
+            r"^\W*(also\s+(read|check|see)|read\s+also|must\s+read|recommended(\s+reading)?|related)\s*:.{0,120}$",
+            r"^\W*((facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|email|x)\b\W*){2,}$",
+            # Calls to action that ask: "Ready to land the job?", "Want to learn more?"
+            r"^\W*(ready\s+to|want\s+to|looking\s+for|need\s+help|interested\s+in|have\s+(a|any)\s+questions?"
+            r"|any\s+questions|got\s+questions)\b.{0,80}\?\W*$",
+            r"^\W*(enroll\s+now|book\s+a\s+free\s+demo|get\s+certified|start\s+learning|request\s+a\s+demo"
+            r"|start\s+your\s+free\s+trial)\b.{0,60}$",
         )
     ),
     re.I,
@@ -51,8 +79,42 @@ OUTRO = re.compile(
 )
 
 
+# --- Markdown sources: inline markup undone before the text is treated as prose ---
+
+# Bold and emphasis; with underscores only around more than one word, so that
+# an unescaped ``__init__`` or ``_private`` stays a name.
+BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)([^_\n]*\s[^_\n]*?)(?<=\S)__(?!\w)")
+EMPHASIS = re.compile(
+    r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=\S)([^_\n]*\s[^_\n]*?)(?<=\S)_(?![\w_])"
+)
+LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def plain_inline(text: str) -> str:
+    """Markdown inline markup undone: images gone, links to their text, no bold or escapes.
+
+    Code spans are left as they are, markup and all.
+    """
+    pieces = re.split(r"(`+[^`]*`+)", text)
+    for k in range(0, len(pieces), 2):
+        piece = re.sub(r"<br\s*/?>", " ", IMAGE.sub("", pieces[k]), flags=re.I)
+        piece = AUTOLINK.sub(r"\1", piece)
+        piece = LINK.sub(r"\1", piece)
+        piece = BOLD.sub(lambda m: m.group(1) or m.group(2), piece)
+        piece = EMPHASIS.sub(lambda m: m.group(1) or m.group(2), piece)
+        pieces[k] = ESCAPE.sub(r"\1", piece)
+    return "".join(pieces)
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def fix_characters(text: str) -> str:
-    """Mojibake and curly quotes (ftfy), HTML entities, prime quotes."""
+    """Mojibake and curly quotes (ftfy), HTML entities, prime quotes.
+
+    Cached: the readers and the blocks both fix every line of an answer.
+    """
     if text.isascii():  # nothing for ftfy to fix, and most lines are plain ASCII
         return html.unescape(text) if "&" in text else text
     text = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=True)
@@ -60,8 +122,33 @@ def fix_characters(text: str) -> str:
     return text.translate(QUOTE_LOOKALIKES)
 
 
+# The words a chrome line can start with (CHROME_LINE's first words), to test cheaply first:
+# the readers ask this of every line of a guide.
+CHROME_WORDS = (
+    "play full mute unmute pause replay close ad vdo download take leave your required below share "
+    "related read subscribe click viewing tap press show reveal hide see view display flip unlock sign "
+    "log register upgrade join this follow get was skip back scroll jump previous next check submit start "
+    "retake restart score sponsored also must recommended facebook twitter linkedin whatsapp reddit "
+    "pinterest telegram email x ready want looking need interested have any got enroll book request tweet "
+    "copy copied print bookmark"
+)
+CHROME_STARTS = tuple(CHROME_WORDS.split())
+FIRST_WORD = re.compile(r"^\W*([A-Za-z]+|\d)")
+
+
+def _may_be_chrome(line: str) -> bool:
+    first = FIRST_WORD.match(line)
+    return first is not None and (first.group(1).isdigit() or first.group(1).lower().startswith(CHROME_STARTS))
+
+
 def is_chrome(line: str) -> bool:
-    return bool(CHROME_LINE.match(line))
+    """A line of site chrome, also when Markdown wraps it ("**[Back to top](#top)**")."""
+    if _may_be_chrome(line) and CHROME_LINE.match(line):
+        return True
+    if "[" in line or "**" in line or "__" in line:
+        inner = plain_inline(line)
+        return _may_be_chrome(inner) and bool(CHROME_LINE.match(inner))
+    return False
 
 
 def drop_lost_images(text: str) -> str:
@@ -123,9 +210,31 @@ def prose(text: str) -> str:
     """A sentence or paragraph of prose as safe Markdown, code marked as code.
 
     Raw HTML from the source (``<b>``, ``<variable>``) becomes inline code so it
-    is shown, never rendered as live markup.
+    is shown, never rendered as live markup. Inline code the source marked
+    itself (Markdown sources) is kept as it was written; a stray backtick that
+    closes nothing is escaped, so that it cannot open a span.
     """
     text = tidy_spaces(text)
+    if "`" not in text:
+        return _prose_piece(text, first=True)
+    pieces: list[str] = []
+    position = 0
+    for match in CODE_SPAN.finditer(text):
+        if match.start() > position:
+            pieces.append(_prose_piece(text[position : match.start()], first=not pieces))
+        pieces.append(match.group(0))
+        position = match.end()
+    if position < len(text):
+        rest = text[position:].replace("`", STRAY_TICK)
+        pieces.append(_prose_piece(rest, first=not pieces).replace(STRAY_TICK, "\\`"))
+    return "".join(pieces)
+
+
+CODE_SPAN = re.compile(r"(`+)(?=[^`\s]|\s+[^`\s])(?:.*?[^`])\1(?!`)")
+STRAY_TICK = "\ue000"
+
+
+def _prose_piece(text: str, first: bool) -> str:
     text = CLI_FLAG.sub(lambda m: f"{m.group(1).lower()} --{m.group(2)}", text)
     pieces: list[str] = []
     position = 0
@@ -135,8 +244,9 @@ def prose(text: str) -> str:
         position = match.end()
     pieces.append(_prose_words(text[position:]))
     text = "".join(pieces)
-    text = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)  # not a list
-    text = re.sub(r"^([#>+=-])", r"\\\1", text)  # not a heading, quote or list
+    if first:
+        text = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)  # not a list
+        text = re.sub(r"^([#>+=-])", r"\\\1", text)  # not a heading, quote or list
     text = re.sub(r"`(flask|pip3?|python3?|gunicorn|pytest)` `(--[\w-]+)`", r"`\1 \2`", text)
     text = re.sub(r"\b(flask|pip3?|python3?|gunicorn|pytest) `(--[\w-]+)`", r"`\1 \2`", text)
     return text

@@ -187,6 +187,99 @@ def fix_indentation(code: str) -> str:
     return "\n".join(out)
 
 
+MIDDLE_CLAUSE = re.compile(r"^(elif|else|except|finally)\b")
+MIDDLE_OF = {
+    "elif": ("if", "elif"),
+    "else": ("if", "elif", "for", "while", "try", "except"),
+    "except": ("try", "except"),
+    "finally": ("try", "except", "else"),
+}
+BLOCK_KIND = re.compile(r"^(async\s+)?(def|class|if|elif|else|for|while|with|try|except|finally|match|case)\b")
+ENDS_BLOCK = re.compile(r"^(return|raise|pass|break|continue)\b|^abort\(")
+TOP_LEVEL = re.compile(r"^(import\s|from\s+\S+\s+import\b|if\s+__name__\s*==)")
+
+
+def fix_lost_indentation(code: str) -> str:
+    """Rebuild the indentation of Python that lost all of it (every line at column 0).
+
+    Only code with a block opener and no indented line at all qualifies: a
+    Markdown fence or a scrape that flattened it. The structure is read from
+    the statements: a colon opens a block; ``return``, ``raise``, ``pass``,
+    ``break``, ``continue`` and ``abort()`` close one; ``elif``/``else``/``except``/
+    ``finally`` go back to their header; imports and ``if __name__ == ...`` are
+    top level; a blank line closes the loops, conditions and the like that
+    are open, but not a function or class body; a ``def``, ``class`` or
+    decorator right after a header is nested in it, and after anything else
+    goes back to the enclosing class body (a class after a blank line: to the
+    top); code that names an open class comes after it. Lines inside
+    brackets or triple quotes are continuation.
+    """
+    lines = code.split("\n")
+    filled = [line for line in lines if line.strip()]
+    if any(line[:1] in (" ", "\t") for line in filled):
+        return code
+    if not any(line.rstrip().endswith(":") for line in filled[:-1]):
+        return code
+    stack: list[str] = []  # kinds of the open blocks, outermost first
+    classes: list[str] = []  # beside each, the name of the class it defines ("" for other blocks)
+    opened_class = ""
+    out: list[str] = []
+    opened = ""  # the kind of block the previous statement opened
+    decorated = False
+    depth = 0
+    in_triple = False
+    blank = False
+    for line in lines:
+        text = line.strip()
+        if not text:
+            out.append("")
+            blank = depth == 0 and not in_triple
+            continue
+        if blank and not opened and not MIDDLE_CLAUSE.match(text):
+            while stack and stack[-1] not in ("def", "class"):
+                _pop(stack, classes)
+        if depth > 0 or in_triple:
+            out.append(("    " * (len(stack) + 1) if depth > 0 else "") + text)
+        else:
+            if opened:
+                stack.append(opened)
+                classes.append(opened_class)
+            elif decorated:
+                pass  # a decorated def or class stays with its decorator
+            elif middle := MIDDLE_CLAUSE.match(text):
+                keyword = middle.group(1)
+                while stack and stack[-1] not in MIDDLE_OF[keyword]:
+                    _pop(stack, classes)
+                if stack:
+                    _pop(stack, classes)
+            elif TOP_LEVEL.match(text) or (text.startswith("class ") and blank):
+                stack, classes = [], []
+            elif uses := [k for k, name in enumerate(classes) if name and re.search(rf"\b{name}\b", text)]:
+                del stack[uses[0] :], classes[uses[0] :]  # code that uses a class comes after the class
+            elif text.startswith(("def ", "async def ", "class ", "@")):
+                while stack and stack[-1] != "class":
+                    _pop(stack, classes)
+            out.append("    " * len(stack) + text)
+            kind = BLOCK_KIND.match(text)
+            opened = (kind.group(2) if kind else "block") if text.endswith(":") and not text.startswith("#") else ""
+            named = re.match(r"class\s+(\w+)", text)
+            opened_class = named.group(1) if named and opened else ""
+            decorated = text.startswith("@")
+            if ENDS_BLOCK.match(text) and stack and not opened:
+                _pop(stack, classes)
+        blank = False
+        if text.count('"""') % 2 == 1 or text.count("'''") % 2 == 1:
+            in_triple = not in_triple
+        if not in_triple:
+            depth = _open_brackets(text, depth)
+    return "\n".join(out)
+
+
+def _pop(stack: list[str], classes: list[str]) -> None:
+    stack.pop()
+    classes.pop()
+
+
 def parses(code: str) -> bool:
     try:
         ast.parse(code)
@@ -205,6 +298,7 @@ class Repaired:
 REPAIRS = (
     ("glued 'from'", fix_glued_from),
     ("missing colon", fix_missing_colons),
+    ("lost indentation", fix_lost_indentation),
     ("broken indentation", fix_indentation),
 )
 

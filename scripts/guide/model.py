@@ -64,6 +64,7 @@ class RawQuestion:
     answer_line: int  # 1-based line where the answer begins
     double_spaced: bool = False  # see read.Layout
     wrap: int = 0
+    markdown: bool = False  # written in Markdown: paragraphs run on over lines, inline markup is undone
 
 
 @dataclass

@@ -10,6 +10,7 @@ from pathlib import Path
 from . import blocks as blocks_mod
 from . import code, merge, render
 from . import editorial as editorial_mod
+from . import explain as explain_mod
 from .errors import GuideError
 from .model import Markdown, Place, Question, RawQuestion
 from .read import read_source
@@ -24,6 +25,12 @@ class Result:
     warnings: list[str] = field(default_factory=list)
     proposals: list[merge.Proposal] = field(default_factory=list)
     pages: list[tuple[editorial_mod.Topic, list[Question]]] = field(default_factory=list)  # the records, by page
+    unanswered: set[str] = field(default_factory=set)  # report places of questions the source did not answer
+
+
+# What the site shows for a question its source asks without answering, until
+# the editorial layer writes an answer (scripts/editorial/questions/<id>.md).
+NO_ANSWER = Markdown("*No answer yet: the source asks this question without answering it.*")
 
 
 def _display(path: Path) -> str:
@@ -33,10 +40,20 @@ def _display(path: Path) -> str:
         return path.as_posix()
 
 
-def read_all(sources: Path) -> tuple[list[RawQuestion], int]:
+def source_files(sources: Path) -> list[Path]:
     files = sorted(p for p in sources.glob("*.txt") if p.is_file())
     if not files:
         raise GuideError(_display(sources), 1, "no source files (*.txt) in this folder")
+    return files
+
+
+def explain(sources: Path, verbose: bool = False) -> tuple[list[str], list[GuideError]]:
+    """What the readers saw in every source file (see guide.explain)."""
+    return explain_mod.explain([(path, _display(path)) for path in source_files(sources)], verbose)
+
+
+def read_all(sources: Path) -> tuple[list[RawQuestion], int]:
+    files = source_files(sources)
     raws: list[RawQuestion] = []
     guides: set[tuple[str, int]] = set()
     for path in files:
@@ -70,7 +87,7 @@ def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Resu
             )
         question = Question(ident, raw.text, raw.text, raw.place, answer)
         if not answer:
-            warnings.append(f"{raw.place.path}:{raw.place.line}: question has no answer text")
+            warnings.append(f"{raw.place.path}:{raw.place.line}: question has no answer text (shown as no answer yet)")
         questions.append(question)
         by_id.setdefault(ident, question)
 
@@ -104,7 +121,8 @@ def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Resu
     canonical_of: dict[str, Question] = {}
     for group in members.values():
         owners = [q for q in group if q.id in editorial.entries and editorial.entries[q.id].aliases]
-        head = owners[0] if owners else group[0]
+        answered = [q for q in group if q.blocks]
+        head = owners[0] if owners else answered[0] if answered else group[0]
         head.aliases = [q for q in group if q is not head]
         canonicals.append(head)
         for q in group:
@@ -115,6 +133,14 @@ def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Resu
         canonicals.append(Question(entry.id, entry.title, entry.title, place, [], authored=True))
     for q in canonicals:
         _apply(q, editorial)
+    unanswered = {
+        f"{raw.place.path}:{raw.place.line}"
+        for raw, q in zip(raws, questions, strict=True)
+        if not canonical_of[q.id].blocks and not canonical_of[q.id].authored
+    }
+    for q in canonicals:
+        if not q.blocks and not q.authored:
+            q.blocks = [NO_ANSWER]
     _format_code(canonicals)
 
     pages = []
@@ -146,7 +172,7 @@ def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Resu
     pending = [
         p for p in proposals if groups.find(p.first) != groups.find(p.second) and not kept_apart(p.first, p.second)
     ]
-    return Result(files, report, authored, warnings, pending, pages)
+    return Result(files, report, authored, warnings, pending, pages, unanswered)
 
 
 def _apply(question: Question, editorial: editorial_mod.Editorial) -> None:

@@ -1,9 +1,10 @@
 """Reading sources: bytes to lines, lines to guides, guides to questions.
 
-Questions are found by recognising numbering layouts ("Q #3)", "3)", "3."),
-never by line numbers: a layout wins in a guide when it yields the longest run
-of consecutive numbers, so numbered items inside answers (an indented "1." or a
-"1.<tab>" list) do not break the guide into false questions.
+Questions are found by the readers in ``readers/``, one per layout family
+(numbered, labelled Q/A, Markdown, quiz dumps, bare question lines, question
+lists), never by line numbers: each reader explains the guide its own way and
+the best explanation wins, per guide. What was read, what lost and what was
+dropped as chrome is kept, for ``--explain``.
 """
 
 from __future__ import annotations
@@ -12,25 +13,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import readers
 from .errors import GuideError
 from .model import Place, RawQuestion
+from .readers.base import QUESTION_WORDS
+from .readers.numbered import clean_question_text
+from .readers.quiz import spell_out_letter
 
 # A guide boundary: a line of nothing but dashes (scraped horizontal rules).
 RULER = re.compile(r"^\s*[-\u2013\u2014_=]{10,}\s*$")
-
-# Question layouts, tried in turn; each captures (number, text).
-LAYOUTS: dict[str, re.Pattern[str]] = {
-    "q-hash": re.compile(r"^Q(?:uestion)?\s*#?\s*(\d{1,5})\s*[).:\-]\s*(\S.*)$", re.I),
-    "paren": re.compile(r"^(\d{1,5})\)\s*(\S.*)$"),
-    "dot": re.compile(r"^(\d{1,5})\.[ ]+(\S.*)$"),
-}
-
-QUESTION_WORDS = re.compile(
-    r"^(what|how|why|when|where|which|who|whom|whose|is|are|can|could|does|do|did|should|"
-    r"will|would|explain|describe|mention|name|list|define|state|compare|differentiate|"
-    r"distinguish|give|write|tell|discuss|outline|elaborate|show)\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -101,17 +92,25 @@ def decode(path: Path, display: str) -> str:
     return text
 
 
+def is_ruler(lines: list[str], i: int) -> bool:
+    """A guide boundary; a line of dashes or equals signs right under text underlines a heading instead."""
+    if not RULER.match(lines[i]):
+        return False
+    underline = re.match(r"^\s*(-+|=+)\s*$", lines[i])
+    return not (underline and i > 0 and lines[i - 1].strip() and not RULER.match(lines[i - 1]))
+
+
 def split_parts(lines: list[str]) -> list[Part]:
     """Split a file into guides at runs of ruler lines."""
     parts: list[Part] = []
     start = 0
     i = 0
     while i <= len(lines):
-        if i == len(lines) or RULER.match(lines[i]):
+        if i == len(lines) or is_ruler(lines, i):
             chunk = lines[start:i]
             if any(line.strip() for line in chunk):
                 parts.append(Part(len(parts) + 1, start + 1, chunk))
-            while i < len(lines) and RULER.match(lines[i]):
+            while i < len(lines) and is_ruler(lines, i):
                 i += 1
             start = i
             if i == len(lines):
@@ -121,77 +120,116 @@ def split_parts(lines: list[str]) -> list[Part]:
     return parts
 
 
-def is_question_like(text: str) -> bool:
-    return "?" in text or bool(QUESTION_WORDS.match(text))
-
-
-def _sequence(part: Part, layout: re.Pattern[str], strict: bool) -> list[tuple[int, int, str]]:
-    """The run of consecutively numbered question lines for one layout.
-
-    Returns (index in part.lines, number, text). Candidates that do not carry
-    the next expected number are answer content (a list restarting at 1, a
-    step "3." inside an answer) and are skipped.
-    """
-    found: list[tuple[int, int, str]] = []
-    expected: int | None = None
-    for index, line in enumerate(part.lines):
-        if line[:1].isspace():
-            continue
-        match = layout.match(line)
-        if not match:
-            continue
-        number, text = int(match.group(1)), match.group(2).strip()
-        if text.startswith("\t") or "\t" in match.group(0)[: match.start(2)]:
-            continue
-        if strict and not is_question_like(text):
-            continue
-        if text.endswith(":"):
-            continue
-        if expected is None or number == expected:
-            found.append((index, number, text))
-            expected = number + 1
-    return found
-
-
 def find_questions(part: Part) -> list[tuple[int, int, str]]:
-    """The question lines of a guide, by the layout that explains most of it."""
-    best: list[tuple[int, int, str]] = []
-    for name, layout in LAYOUTS.items():
-        run = _sequence(part, layout, strict=name != "q-hash")
-        if len(run) > len(best):
-            best = run
-    return best
+    """The question lines of a guide, by the reading that explains it best: (index, number, text)."""
+    found = readers.readings(readers.make_page(part.lines, part.first_line))
+    return [(p.line, p.number, p.text) for p in found[0].pairs] if found else []
 
 
-def clean_question_text(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-    return re.sub(r"\s+([?.!,:;])", r"\1", text)
+@dataclass
+class Guide:
+    """One guide as it was read: every reader's explanation, best first, and the questions."""
+
+    path: str
+    part: Part
+    page: readers.Page
+    readings: list[readers.Reading]
+    questions: list[RawQuestion]
+
+    @property
+    def chosen(self) -> readers.Reading | None:
+        return self.readings[0] if self.readings else None
+
+    def chrome(self) -> list[tuple[int, str]]:
+        """The lines dropped as chrome: (line in the source, text)."""
+        lines = set(self.page.chrome_lines())
+        if self.chosen is not None:
+            lines.update(self.chosen.dropped)
+        return [(self.part.first_line + i, self.page.text[i].strip()) for i in sorted(lines)]
+
+
+def read_guides(path: Path, display: str, everything: bool = False) -> list[Guide]:
+    """Every guide of one source file, read by its best reader (refusing only what is not text).
+
+    ``everything`` asks every reader, also those that cannot win, for --explain's runner-up.
+    """
+    lines = decode(path, display).split("\n")
+    guides = []
+    for part in split_parts(lines):
+        page = readers.make_page(part.lines, part.first_line)
+        found = readers.readings(page, everything)
+        layout = measure_layout(part.lines)
+        questions = []
+        for pair in found[0].pairs if found else []:
+            join_wrapped_question(pair)
+            split_run_on_answer(pair)
+            split_options_off(pair)
+            spell_out_letter(pair.answer)
+            questions.append(
+                RawQuestion(
+                    text=clean_question_text(pair.text),
+                    place=Place(display, part.first_line + pair.line, part.number, pair.number),
+                    answer_lines=pair.answer,
+                    answer_line=part.first_line + pair.answer_start,
+                    double_spaced=layout.double_spaced,
+                    wrap=layout.wrap,
+                    markdown=page.markdown,
+                )
+            )
+        guides.append(Guide(display, part, page, found, questions))
+    return guides
+
+
+def join_wrapped_question(pair: readers.Pair) -> None:
+    """A long question hard-wrapped onto the next line ("... between the app context and" / "the request context?")."""
+    if not pair.answer or pair.answer_start != pair.line + 1 or re.search(r"[?.!:]\s*$", pair.text):
+        return
+    following = pair.answer[0].strip()
+    if len(pair.text) >= 50 and following.endswith("?") and len(following) <= 120 and following[:1].islower():
+        pair.text = f"{pair.text} {following}"
+        pair.answer[0] = ""
+        pair.answered = any(line.strip() for line in pair.answer)
+
+
+RUN_ON = re.compile(r"^(.{8,}?\?)\s+([A-Z][a-z']*(?:\s+\S+){3,})$")
+
+
+def split_run_on_answer(pair: readers.Pair) -> None:
+    """A question whose answer starts on its own line ("...? It looks for ...") is cut at its question mark."""
+    match = RUN_ON.match(pair.text)
+    if match is None or pair.answer_start != pair.line + 1:
+        return
+    if "?" in match.group(2) or QUESTION_WORDS.match(match.group(2)):
+        return  # a second question: "...? Why should one choose it?", "...? State whether ..."
+    pair.text = match.group(1)
+    pair.answer_start = pair.line
+    pair.answer = [match.group(2), *pair.answer]
+    pair.answered = True
+
+
+OPTIONS_AFTER = re.compile(r"(?<=[?:])\s+(\(?[Aa][).]\s+\S.*\s\(?[Bb][).]\s+\S.*)$")
+
+
+def split_options_off(pair: readers.Pair) -> None:
+    """Multiple-choice options run on after the question ("...? A) one B) two") start its answer."""
+    match = OPTIONS_AFTER.search(pair.text)
+    if match is None or pair.answer_start != pair.line + 1:
+        return
+    pair.text = pair.text[: match.start()]
+    pair.answer_start = pair.line
+    pair.answer = [match.group(1), *pair.answer]
+    pair.answered = True
+
+
+NOTHING_FOUND = (
+    "no recognisable question: no reader (numbered, labelled Q/A, Markdown, quiz, question lines or lists) "
+    "found one; see what each reader saw with --explain"
+)
 
 
 def read_source(path: Path, display: str) -> list[RawQuestion]:
     """All questions of one source file, with their raw answer lines."""
-    lines = decode(path, display).split("\n")
-    questions: list[RawQuestion] = []
-    for part in split_parts(lines):
-        found = find_questions(part)
-        layout = measure_layout(part.lines)
-        for position, (index, number, text) in enumerate(found):
-            end = found[position + 1][0] if position + 1 < len(found) else len(part.lines)
-            answer = list(part.lines[index + 1 : end])
-            questions.append(
-                RawQuestion(
-                    text=clean_question_text(text),
-                    place=Place(display, part.first_line + index, part.number, number),
-                    answer_lines=answer,
-                    answer_line=part.first_line + index + 1,
-                    double_spaced=layout.double_spaced,
-                    wrap=layout.wrap,
-                )
-            )
+    questions = [q for guide in read_guides(path, display) for q in guide.questions]
     if not questions:
-        raise GuideError(
-            display,
-            1,
-            'no recognisable question: expected numbered questions such as "Q #1) ...", "1) ..." or "1. ...?"',
-        )
+        raise GuideError(display, 1, NOTHING_FOUND)
     return questions

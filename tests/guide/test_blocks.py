@@ -180,3 +180,74 @@ def test_chrome_and_outro_are_removed():
         "In this guide, we covered 25 questions. Good luck!",
     ]
     assert md(lines) == "Flask is small."
+
+
+def mdown(lines: list[str], question="What is it?") -> str:
+    """The answer as a Markdown source's answer: lines run on, inline markup undone."""
+    raw = RawQuestion(question, Place("s.txt", 1, 1, 1), lines, 2, markdown=True)
+    blocks = answer_blocks(raw, Problems())
+    return answer_markdown(reformat(blocks, format_python(python_code(blocks))))
+
+
+def test_fenced_python_whose_indentation_was_lost_is_repaired():
+    lines = ["```python", "@app.route('/')", "def home():", "if x:", "return 'a'", "return 'b'", "```"]
+    assert mdown(lines) == (
+        '```python\n@app.route("/")\ndef home():\n    if x:\n        return "a"\n    return "b"\n```'
+    )
+
+
+def test_fenced_python_that_cannot_be_repaired_is_text_with_a_warning():
+    problems = Problems()
+    raw = RawQuestion("Q?", Place("s.txt", 1, 1, 1), ["Intro.", "```py", "def (:", "```"], 10, markdown=True)
+    assert answer_blocks(raw, problems)[1].language == "text"
+    assert problems.items == [(11, "Python code that does not parse after repair; shown as text")]
+
+
+def test_fence_languages_shell_fenced_as_python_and_copy_buttons():
+    assert mdown(["```python", "pip install flask", "```"]) == "```bash\npip install flask\n```"
+    assert mdown(["```", "Copy code", "flask run --debug", "```"]) == "```bash\nflask run --debug\n```"
+    assert mdown(["```json", '{"a": 1}', "```"]) == '```json\n{"a": 1}\n```'
+    assert mdown(["```weird<lang>", "plain words here", "```"]) == "```text\nplain words here\n```"
+
+
+def test_an_unclosed_fence_is_dropped_and_its_code_read_line_by_line():
+    assert md(["Example:", "```python", "x = 1"]) == "Example:\n\n```python\nx = 1\n```"
+
+
+def test_markdown_lines_run_on_and_inline_markup_is_undone():
+    lines = [
+        "Flask is **small** and",
+        "[well documented](https://example.invalid).",
+        "",
+        "#### Why",
+        "",
+        "> Quoted *idea*.",
+    ]
+    assert mdown(lines) == "Flask is small and well documented.\n\nWhy\n\nQuoted idea."
+
+
+def test_a_pipe_table_is_a_table():
+    lines = ["| Hook | When |", "| --- | :---: |", "| `before_request` | first |", "| teardown | last |"]
+    assert mdown(lines) == "| Hook | When |\n| --- | --- |\n| `before_request` | first |\n| teardown | last |"
+
+
+def test_inline_code_split_across_lines_is_joined():
+    assert md(["Call `url_for(", "'index')` to build it."]) == "Call `url_for( 'index')` to build it."
+
+
+def test_options_run_together_become_a_list():
+    assert md(["Pick one: A) args B) form C) json"]) == "Pick one:\n\n- A) args\n- B) form\n- C) json"
+    assert md(["A) args", "B) form", "C) json"]) == "- A) args\n- B) form\n- C) json"
+    assert md(["A) lone sentence that no B follows."]) == "A) lone sentence that no B follows."
+
+
+def test_a_coaching_note_moves_after_the_answer_and_the_answer_label_goes():
+    lines = ["How to answer: start with the why.", "Example answer: Blueprints group routes."]
+    assert md(lines) == "Blueprints group routes.\n\nHow to answer: start with the why."
+    assert md(["What interviewers look for:", "", "Clarity.", "", "It is small."]) == (
+        "It is small.\n\nWhat interviewers look for: Clarity."
+    )
+
+
+def test_a_language_caption_above_code_is_dropped():
+    assert md(["Python", "x = 1", "Python is the language."]) == "```python\nx = 1\n```\n\nPython is the language."

@@ -62,3 +62,40 @@ def test_markdown_specials_are_escaped():
 
 def test_spaces_before_punctuation_are_removed():
     assert clean.tidy_spaces("Flask  Python ?  Yes , it is.") == "Flask Python? Yes, it is."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Viewing 3 of 10",
+        "Click to reveal answer",
+        "Show answer",
+        "View Answer",
+        "Sign up to unlock all answers",
+        "Share on LinkedIn",
+        "Copy code",
+        "Was this article helpful?",
+        "**[\u2b06 Back to Top](#table-of-contents)**",
+        "Follow us on social media",
+        "Also read: Top Python questions",
+        "Facebook Twitter LinkedIn",
+        "5 min read",
+    ],
+)
+def test_chrome_of_the_wider_web_is_recognised(line):
+    assert clean.is_chrome(line)
+
+
+@pytest.mark.parametrize("line", ["Show the answer to your interviewer.", "Share state with g.", "Email"])
+def test_sentences_about_the_same_things_are_not_chrome(line):
+    assert not clean.is_chrome(line)
+
+
+def test_markdown_inline_markup_is_undone_but_code_spans_are_kept():
+    text = "**Bold** and *it* [link](https://x.invalid) ![img](a.png) `**kwargs` \\_\\_init\\_\\_ __init__"
+    assert clean.plain_inline(text) == "Bold and it link  `**kwargs` __init__ __init__"
+
+
+def test_prose_keeps_the_code_spans_a_source_marked():
+    assert clean.prose("Use `a*b` or `x | y` in text_here *") == "Use `a*b` or `x | y` in `text_here` \\*"
+    assert clean.prose("A stray ` tick") == "A stray \\` tick"

@@ -75,3 +75,59 @@ def test_shell_command_name_is_lower_cased_and_dashes_straightened():
 def test_templates_with_jinja_are_html_jinja():
     assert code.markup_language("<li>{{ user }}</li>") == "html+jinja"
     assert code.markup_language("<h1>Hi</h1>") == "html"
+
+
+def test_lost_indentation_is_rebuilt_from_the_statements():
+    flat = "\n".join(
+        [
+            "def login_required(view):",
+            "@wraps(view)",
+            "def wrapped(*args):",
+            "if g.user is None:",
+            "abort(401)",
+            "return view(*args)",
+            "return wrapped",
+            "",
+            "class User(db.Model):",
+            "id = db.Column(db.Integer)",
+            "",
+            "def __repr__(self):",
+            "return self.name",
+            "",
+            "if __name__ == '__main__':",
+            "app.run()",
+        ]
+    )
+    assert code.fix_lost_indentation(flat) == "\n".join(
+        [
+            "def login_required(view):",
+            "    @wraps(view)",
+            "    def wrapped(*args):",
+            "        if g.user is None:",
+            "            abort(401)",
+            "        return view(*args)",
+            "    return wrapped",
+            "",
+            "class User(db.Model):",
+            "    id = db.Column(db.Integer)",
+            "",
+            "    def __repr__(self):",
+            "        return self.name",
+            "",
+            "if __name__ == '__main__':",
+            "    app.run()",
+        ]
+    )
+
+
+def test_lost_indentation_clauses_go_back_to_their_header():
+    flat = "try:\nx = 1\nexcept ValueError:\nx = 0\nelse:\nx = 2\nfinally:\nlog(x)"
+    assert code.fix_lost_indentation(flat) == (
+        "try:\n    x = 1\nexcept ValueError:\n    x = 0\nelse:\n    x = 2\nfinally:\n    log(x)"
+    )
+
+
+def test_code_with_some_indentation_is_left_to_the_other_repairs():
+    partly = "def f():\n    x = 1\n   return x"
+    assert code.fix_lost_indentation(partly) == partly
+    assert code.repair_python(partly).fixes == ("broken indentation",)

@@ -96,3 +96,29 @@ def test_layout_measures_double_spacing_and_wrap_column():
     wrapped = ["x" * 118, "y" * 120, "short.", "z" * 115] * 3
     assert measure_layout(wrapped).wrap == 120
     assert measure_layout(["a" * 300, "b", "c", "d"] * 3).wrap == 0
+
+
+def test_a_dashed_line_under_text_underlines_a_heading_instead_of_splitting_the_guide():
+    lines = ["What is Flask?", "-" * 20, "", "A framework.", "", "-" * 40, "", "1) What is g?", "x"]
+    parts = split_parts(lines)
+    assert [p.first_line for p in parts] == [1, 7]
+
+
+def test_a_question_hard_wrapped_onto_the_next_line_is_joined(tmp_path):
+    text = (
+        "1) What is the difference between the application context and the\n"
+        "request context in a Flask application?\nOne is per app.\n2) What is g?\nB.\n"
+    )
+    questions = read_source(write(tmp_path, text.encode()), "s.txt")
+    assert questions[0].text == (
+        "What is the difference between the application context and the request context in a Flask application?"
+    )
+    assert [line for line in questions[0].answer_lines if line] == ["One is per app."]
+
+
+def test_a_question_with_its_answer_run_on_is_cut_at_the_question_mark(tmp_path):
+    text = b"1) What is Flask? It is a small framework for the web.\n2) What is g?\nB.\n"
+    questions = read_source(write(tmp_path, text), "s.txt")
+    assert questions[0].text == "What is Flask?"
+    assert questions[0].answer_lines[0] == "It is a small framework for the web."
+    assert questions[0].answer_line == questions[0].place.line
