@@ -269,7 +269,10 @@ def test_code_whose_indentation_was_lost_in_a_fence_is_indented_again(everything
 
 
 def test_no_chrome_reaches_a_page(everything):
-    pages = "\n".join(text for name, text in everything.files.items() if name.endswith(".md") and name != "index.md")
+    # The home and About pages are ours, with bold of their own; the answers are what came from the sources.
+    pages = "\n".join(
+        text for name, text in everything.files.items() if name.endswith(".md") and name not in ("index.md", "about.md")
+    )
     for chrome in CHROME:
         assert chrome not in pages, chrome
 
