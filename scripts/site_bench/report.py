@@ -147,7 +147,7 @@ def budgets(measured: Sequence[Measured]) -> list[Budget]:
     results.append(Budget("performance at least the baseline's on every page", not behind, ", ".join(behind) or "all"))
 
     shift = BY_KEY["cls"]
-    shifting = [f"{name} {fmt(ours[name].cls, shift)}" for name in ours if (ours[name].cls or 0) > CLS_BUDGET]
+    shifting = [f"{name} {fmt(f.cls, shift)}" for name, f in ours.items() if f.cls is None or f.cls > CLS_BUDGET]
     results.append(
         Budget(f"layout shift (CLS) at most {CLS_BUDGET} on every page", not shifting, ", ".join(shifting) or "all")
     )
