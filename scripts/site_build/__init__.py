@@ -4,5 +4,7 @@ One module per job: ``project`` (what the build reads from the repository),
 ``printpage`` (the one-page edition), ``downloads`` (the downloads page's
 links and sizes), ``mkdocs_run`` (one MkDocs build of a staged copy of docs/),
 ``pdf`` (Chromium prints the one-page edition), ``archive`` (a reproducible
-zip) and ``chromium`` (where the browser is and how it is started).
+zip), ``chromium`` (where the browser is and how it is started) and
+``serve`` (a built site on 127.0.0.1 as GitHub Pages serves it, for the
+benchmark and the browser tests).
 """

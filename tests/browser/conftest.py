@@ -1,9 +1,10 @@
 """The built site served locally and read by Chromium through Playwright.
 
-One strict build (shared with tests/site), served by an in-process threaded
-http.server under the path of site_url, as GitHub Pages serves it (404.html
-for unknown addresses); one browser for the session. Every request any page
-makes is recorded, and each test fails if one went to another host.
+One strict build (shared with tests/site), served by the project's local
+server (site_build.serve) under the path of site_url, as GitHub Pages serves
+it (404.html for unknown addresses, gzip, a ten-minute cache lifetime); one
+browser for the session. Every request any page makes is recorded, and each
+test fails if one went to another host.
 
 Chromium is /usr/bin/chromium unless CHROMIUM_PATH names another. Without it
 the tests are skipped, except when CI=true, where they fail.
@@ -15,16 +16,14 @@ starts its own.
 
 from __future__ import annotations
 
-import http.server
 import os
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 import sitebuild
-from site_build import chromium
+from site_build import chromium, serve
 
 CHROMIUM_ARGS = chromium.ARGS  # one list of flags for the PDF build and every browser suite
 DESKTOP = {"width": 1280, "height": 900}
@@ -36,33 +35,6 @@ def chromium_path() -> Path:
     return Path(chromium.executable())
 
 
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under `prefix`; anything else is a 404 with 404.html."""
-
-    prefix = "/"
-
-    def translate_path(self, path):
-        path = urlsplit(path).path
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "\0not-found")
-        return super().translate_path("/" + path[len(self.prefix) :])
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, format, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     return sitebuild.build_once(tmp_path_factory)
@@ -71,19 +43,8 @@ def site_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def base_url(site_dir) -> str:
     """The site's address on the local server, ending in "/"."""
-    prefix = urlsplit(sitebuild.site_url()).path
-
-    class Handler(SiteHandler):
-        pass
-
-    Handler.prefix = prefix
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), lambda *args: Handler(*args, directory=str(site_dir)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}{prefix}"
-    server.shutdown()
-    server.server_close()
+    with serve.serve(site_dir, prefix=urlsplit(sitebuild.site_url()).path) as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")

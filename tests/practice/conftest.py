@@ -3,7 +3,7 @@
 Three builds of a staged copy of docs/ (so the work tree is never written),
 each ``mkdocs build --strict`` with the repository's mkdocs.yml:
 
-- online: served by an in-process http.server on 127.0.0.1;
+- online: served on 127.0.0.1 by the project's local server (site_build.serve);
 - instant: the same with Material's ``navigation.instant`` switched on, to check
   that practice mode follows Material's document$ from page to page;
 - offline: ``OFFLINE=true`` (Material's offline plugin, no directory URLs),
@@ -16,18 +16,15 @@ checking that none was made.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
-from site_build import chromium
+from site_build import chromium, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.yml"
@@ -67,11 +64,6 @@ def build_site(work: Path, *, offline: bool = False, features: str = "") -> Path
     return site
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def chromium_path() -> Path:
     if not CHROMIUM.exists():
@@ -82,28 +74,16 @@ def chromium_path() -> Path:
     return CHROMIUM
 
 
-def serve(site: Path):
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 @pytest.fixture(scope="session")
 def online_url(tmp_path_factory, chromium_path):
-    server, url = serve(build_site(tmp_path_factory.mktemp("online")))
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serve.serve(build_site(tmp_path_factory.mktemp("online"))) as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")
 def instant_url(tmp_path_factory, chromium_path):
-    server, url = serve(build_site(tmp_path_factory.mktemp("instant"), features="navigation.instant"))
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serve.serve(build_site(tmp_path_factory.mktemp("instant"), features="navigation.instant")) as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")
