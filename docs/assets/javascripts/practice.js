@@ -754,6 +754,9 @@
       box.querySelectorAll("[id]").forEach(function (node) {
         node.removeAttribute("id"); /* the page may hold the same ids */
       });
+      box.querySelectorAll("pre > code").forEach(function (node) {
+        node.setAttribute("tabindex", "0"); /* a scrollable block the keyboard can reach, as Material does on pages */
+      });
       return box;
     });
   }
