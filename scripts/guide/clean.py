@@ -11,6 +11,8 @@ import re
 
 import ftfy
 
+from . import safe
+
 # Primes and other quote look-alikes that ftfy leaves alone but that scraped
 # code uses as quotes.
 QUOTE_LOOKALIKES = str.maketrans({"\u2032": "'", "\u2033": '"', "\u00b4": "'", "\u2035": "'"})
@@ -83,7 +85,10 @@ def tidy_spaces(text: str) -> str:
 # --- prose made safe and readable in Markdown ---------------------------------
 
 CLI_FLAG = re.compile(r"\b(flask|pip3?|python3?|gunicorn|pytest)\s+[\u2013\u2014-]{1,2}([a-z][\w-]*)\b", re.I)
-HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+# A tag, also when no space follows its name (``<svg/onload=...>``, ``<a/href=...>``).
+HTML_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:[\s/][^<>]*)?>")
+# Tokens longer than this are never code: it keeps the token patterns linear on a huge "word".
+CODE_TOKEN_MAX = 200
 CODE_TOKEN = re.compile(
     r"""^(
         @?[A-Za-z_][\w.]*\([^\s()]*\)            # calls: url_for(), @app.route(), f(x)
@@ -99,6 +104,8 @@ NOT_CODE = {"e.g", "i.e", "etc", "vs", "a.m", "p.m"}
 
 def _code_token(token: str) -> str:
     """Wrap one whitespace-separated token in backticks when it is code."""
+    if len(token) > CODE_TOKEN_MAX:
+        return token
     core = token.rstrip(".,;:!?")
     tail = token[len(core) :]
     lead = ""
@@ -109,34 +116,27 @@ def _code_token(token: str) -> str:
     if not core or core.lower() in NOT_CODE or "://" in core:
         return token
     if CODE_TOKEN.match(core):
-        return f"{lead}`{core}`{tail}"
+        return f"{safe.inline(lead)}{safe.code_span(core)}{safe.inline(tail)}"
     return token
-
-
-def _escape(text: str) -> str:
-    text = text.replace("\\", "\\\\").replace("*", "\\*").replace("|", "\\|")
-    text = re.sub(r"(?<![\w`])_|_(?![\w`])", r"\\_", text)
-    return text
 
 
 def prose(text: str) -> str:
     """A sentence or paragraph of prose as safe Markdown, code marked as code.
 
     Raw HTML from the source (``<b>``, ``<variable>``) becomes inline code so it
-    is shown, never rendered as live markup.
+    is shown, never rendered as live markup; every other character that
+    Markdown would act on is escaped by :mod:`guide.safe`.
     """
-    text = tidy_spaces(text)
+    text = tidy_spaces(re.sub(r"[\r\n]+", " ", text))
     text = CLI_FLAG.sub(lambda m: f"{m.group(1).lower()} --{m.group(2)}", text)
     pieces: list[str] = []
     position = 0
     for match in HTML_TAG.finditer(text):
         pieces.append(_prose_words(text[position : match.start()]))
-        pieces.append(f"`{match.group(0)}`")
+        pieces.append(safe.code_span(match.group(0)))
         position = match.end()
     pieces.append(_prose_words(text[position:]))
-    text = "".join(pieces)
-    text = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)  # not a list
-    text = re.sub(r"^([#>+=-])", r"\\\1", text)  # not a heading, quote or list
+    text = safe.line_start("".join(pieces))
     text = re.sub(r"`(flask|pip3?|python3?|gunicorn|pytest)` `(--[\w-]+)`", r"`\1 \2`", text)
     text = re.sub(r"\b(flask|pip3?|python3?|gunicorn|pytest) `(--[\w-]+)`", r"`\1 \2`", text)
     return text
@@ -152,5 +152,5 @@ def _prose_words(text: str) -> str:
             out.append(token)
             continue
         coded = _code_token(token)
-        out.append(coded if coded != token else _escape(token))
+        out.append(coded if coded != token else safe.inline(token))
     return "".join(out)

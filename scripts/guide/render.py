@@ -6,13 +6,12 @@ before this point, so the pages are a plain function of the model.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 
 import yaml
 
-from . import clean
+from . import clean, safe
 from .editorial import Editorial, Topic
 from .model import Block, Code, ListBlock, Markdown, Paragraph, Question, Table
 
@@ -91,10 +90,11 @@ def meta_line(question: Question) -> str:
         parts.append(f'<span class="qmeta-difficulty qmeta-{question.difficulty}">{label}</span>')
     for tag in question.tags:
         # A link to the tag's list; md_in_html lets MkDocs resolve it for the online and offline builds.
-        parts.append(f"[{html.escape(tag)}](tags.md#tag-{tag}){{ .qmeta-tag }}")
+        parts.append(f"[{safe.inline(tag)}](tags.md#tag-{safe.ident(tag)}){{ .qmeta-tag }}")
     if not parts:
         return ""
-    return f'<p class="qmeta" data-difficulty="{question.difficulty}" markdown="span">{" ".join(parts)}</p>'
+    difficulty = safe.ident(question.difficulty) if question.difficulty else ""
+    return f'<p class="qmeta" data-difficulty="{difficulty}" markdown="span">{" ".join(parts)}</p>'
 
 
 def also_asked(question: Question) -> str:
@@ -119,24 +119,33 @@ def short_answer(question: Question) -> str:
 
 def link_text(text: str) -> str:
     """Text that is safe inside [...] of a Markdown link."""
-    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
+    return safe.inline(text)
 
 
 def references(question: Question) -> str:
     """The official documentation the answer was checked against."""
     if not question.references:
         return ""
-    links = " · ".join(f"[{link_text(r.title)}]({r.url})" for r in question.references)
+    links = " · ".join(f"[{link_text(r.title)}]({safe.web_url(r.url)})" for r in question.references)
     return f'<p class="answer-references" markdown="span">Documentation: {links}</p>'
+
+
+def heading(title: str) -> str:
+    """A title as heading text: plain text, and no "#" that Markdown could take for a closing one."""
+    return safe.text(title).replace("#", "\\#")
+
+
+def question_link(topic: Topic, question: Question) -> str:
+    """The link target of a question's answer."""
+    return f"{safe.ident(topic.slug)}.md#{safe.ident(question.id)}"
 
 
 def question_markdown(question: Question) -> str:
     parts = []
     for alias in question.aliases:
         if alias.id != question.id:
-            parts.append(f'<div class="alias-anchor" id="{alias.id}"></div>')
-    heading = question.title.replace("#", "\\#").replace("{", "\\{")
-    parts.append(f"## {heading} {{#{question.id}}}")
+            parts.append(f'<div class="alias-anchor" id="{safe.ident(alias.id)}"></div>')
+    parts.append(f"## {heading(question.title)} {{#{safe.ident(question.id)}}}")
     pieces = (
         meta_line(question),
         short_answer(question),
@@ -151,15 +160,21 @@ def question_markdown(question: Question) -> str:
 
 
 def front_matter(title: str, description: str) -> str:
-    data = yaml.safe_dump({"title": title, "description": description}, sort_keys=False, allow_unicode=True, width=1000)
+    # Themes print these into HTML attributes and <title> unescaped.
+    data = yaml.safe_dump(
+        {"title": safe.attribute(title), "description": safe.attribute(description)},
+        sort_keys=False,
+        allow_unicode=True,
+        width=1000,
+    )
     return f"---\n{HEADER}{data}---\n\n{COMMENT}\n"
 
 
 def topic_page(topic: Topic, questions: list[Question]) -> str:
     count = len(questions)
-    intro = f"{topic.description} {count} question{'s' if count != 1 else ''}."
+    intro = f"{safe.text(topic.description)} {count} question{'s' if count != 1 else ''}."
     body = "\n\n".join(question_markdown(q) for q in questions)
-    return f"{front_matter(topic.title, topic.description)}\n# {topic.title}\n\n{intro}\n\n{body}\n"
+    return f"{front_matter(topic.title, topic.description)}\n# {heading(topic.title)}\n\n{intro}\n\n{body}\n"
 
 
 def all_questions_page(pages: list[tuple[Topic, list[Question]]]) -> str:
@@ -172,15 +187,15 @@ def all_questions_page(pages: list[tuple[Topic, list[Question]]]) -> str:
         "",
     ]
     for topic, questions in pages:
-        lines += [f"## {topic.title}", ""]
+        lines += [f"## {heading(topic.title)}", ""]
         for q in questions:
             level = (
-                f' <span class="qmeta-difficulty qmeta-{q.difficulty}">{DIFFICULTY_LABEL.get(q.difficulty, "")}</span>'
+                f' <span class="qmeta-difficulty qmeta-{safe.ident(q.difficulty)}">{DIFFICULTY_LABEL.get(q.difficulty, "")}</span>'
                 if q.difficulty
                 else ""
             )
             lines.append(
-                f'- [{clean.prose(q.title)}]({topic.slug}.md#{q.id}){{ data-difficulty="{q.difficulty}" }}{level}'
+                f'- [{clean.prose(q.title)}]({question_link(topic, q)}){{ data-difficulty="{q.difficulty}" }}{level}'
             )
             if q.short:
                 lines.append(f'  <span class="qshort">{q.short}</span>')
@@ -197,20 +212,23 @@ def home_page(editorial: Editorial, pages: list[tuple[Topic, list[Question]]], s
     team = f" and {written} more written by the team" if written else ""
     lines = [
         front_matter(title, site.get("description", "Flask interview questions with correct, tested answers.")),
-        f"# {title}",
+        f"# {heading(title)}",
         "",
         site.get("intro", "").strip(),
         "",
         f"**{total} questions**: {total - written} gathered from {source_count} questions in {guides} published "
         f"interview guides ({merged} duplicates were merged into one answer each){team}. Every answer was checked against "
-        f"**Flask {site.get('flask_version', '')}** and its documentation, and every Python example and template "
+        f"**Flask {safe.inline(site.get('flask_version', ''))}** and its documentation, and every Python example and template "
         "is executed or rendered by the tests (shell commands, server configurations and sample output are shown, not run).",
         "",
         "## Topics",
         "",
     ]
     for topic, questions in pages:
-        lines.append(f"- [{topic.title}]({topic.slug}.md): {topic.description} ({len(questions)})")
+        lines.append(
+            f"- [{safe.inline(topic.title)}]({safe.ident(topic.slug)}.md): {safe.inline(topic.description)} "
+            f"({len(questions)})"
+        )
     lines += [
         "",
         "Or see [all questions](all-questions.md) on one page, or the [essentials](essentials.md): "
@@ -241,9 +259,9 @@ def essentials_page(pages: list[tuple[Topic, list[Question]]]) -> str:
     current = None
     for topic, q in chosen:
         if topic is not current:
-            lines += [f"## {topic.title} {{#essentials-{topic.slug}}}", ""]
+            lines += [f"## {heading(topic.title)} {{#essentials-{safe.ident(topic.slug)}}}", ""]
             current = topic
-        lines.append(f"- **[{clean.prose(q.title)}]({topic.slug}.md#{q.id})**")
+        lines.append(f"- **[{clean.prose(q.title)}]({question_link(topic, q)})**")
         if q.short:
             lines.append(f"  <br>{q.short}")
     lines.append("")
@@ -264,12 +282,12 @@ def tags_page(pages: list[tuple[Topic, list[Question]]]) -> str:
         ),
         "# Questions by tag",
         "",
-        " · ".join(f"[{tag}](#tag-{tag}) ({len(by_tag[tag])})" for tag in sorted(by_tag)),
+        " · ".join(f"[{tag}](#tag-{safe.ident(tag)}) ({len(by_tag[tag])})" for tag in sorted(by_tag)),
         "",
     ]
     for tag in sorted(by_tag):
-        lines += [f"## {tag} {{#tag-{tag}}}", ""]
-        lines += [f"- [{clean.prose(q.title)}]({topic.slug}.md#{q.id})" for topic, q in by_tag[tag]]
+        lines += [f"## {tag} {{#tag-{safe.ident(tag)}}}", ""]
+        lines += [f"- [{clean.prose(q.title)}]({question_link(topic, q)})" for topic, q in by_tag[tag]]
         lines.append("")
     return "\n".join(lines)
 
@@ -305,14 +323,14 @@ def site_config(pages: list[tuple[Topic, list[Question]]]) -> str:
     The nav (topic pages in the order of topics.yml, so that order lives in
     one place) and the short links q/<id>/ of every answer and alias.
     """
-    nav = ["index.md", *(f"{topic.slug}.md" for topic, _ in pages)]
+    nav = ["index.md", *(f"{safe.ident(topic.slug)}.md" for topic, _ in pages)]
     nav += ["essentials.md", "all-questions.md", "tags.md", *HAND_WRITTEN_NAV]
     maps: dict[str, str] = {}
     for topic, questions in pages:
         for q in questions:
-            target = f"{topic.slug}.md#{q.id}"
+            target = question_link(topic, q)
             for ident in [q.id, *(a.id for a in q.aliases)]:
-                maps[f"q/{ident}.md"] = target
+                maps[f"q/{safe.ident(ident)}.md"] = target
     # Ids and page names are plain slugs, so the YAML is written directly.
     lines = ["nav:", *(f"  - {page}" for page in nav)]
     lines += ["plugins:", "  redirects:", "    redirect_maps:"]
