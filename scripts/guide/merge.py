@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .model import Paragraph, Question
+from .slug import words as spelled_words
 
 STOP = set(
     [
@@ -116,7 +117,7 @@ PROPOSE = 0.5
 
 def content_words(text: str) -> frozenset[str]:
     words = set()
-    for word in re.findall(r"[a-z0-9]+", text.lower()):
+    for word in spelled_words(text):
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
         word = SYNONYMS.get(word, word)
