@@ -38,12 +38,19 @@ CHROME_LINE = re.compile(
     re.I,
 )
 
-# Sentences that point at a picture the scrape lost.
-LOST_IMAGE = re.compile(
-    r"(?:^|(?<=[.!?] ))[^.]*\b(?:(?:below|above|following)\s+(?:image|screenshot|picture|result|output)"
-    r"|shown\s+in\s+the\s+(?:below\s+)?(?:image|screenshot|picture))\b[^.]*\.\s*",
+# Sentences that point at a picture the scrape lost. A sentence here is what
+# ``LOST_IMAGE`` matches: from the text's start or a "[.!?] " to the next full
+# stop, with the words inside; :func:`drop_lost_images` finds the same spans
+# without the pattern's backtracking, which is quadratic on a long line with
+# many "? " and no full stop.
+LOST_IMAGE_WORDS = re.compile(
+    r"\b(?:(?:below|above|following)\s+(?:image|screenshot|picture|result|output)"
+    r"|shown\s+in\s+the\s+(?:below\s+)?(?:image|screenshot|picture))\b",
     re.I,
 )
+LOST_IMAGE = re.compile(r"(?:^|(?<=[.!?] ))[^.]*" + LOST_IMAGE_WORDS.pattern + r"[^.]*\.\s*", re.I)
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?] ))")
+_TRAILING_SPACE = re.compile(r"\s*")
 
 # Paragraphs that close a blog post rather than answer the question.
 OUTRO = re.compile(
@@ -66,8 +73,36 @@ def is_chrome(line: str) -> bool:
     return bool(CHROME_LINE.match(line))
 
 
+def _lost_image_spans(text: str) -> list[tuple[int, int]]:
+    """The spans ``LOST_IMAGE.sub`` would remove, found in linear time.
+
+    Every match ends at the first full stop after its start, so the text is
+    taken one stretch up to a full stop at a time: a match in a stretch
+    starts at its earliest allowed start, if the words follow that start.
+    """
+    spans = []
+    position = 0
+    while position < len(text):
+        stop = text.find(".", position)
+        if stop < 0:
+            break
+        start = _SENTENCE_START.search(text, position, stop + 1)
+        if start is not None and LOST_IMAGE_WORDS.search(text, start.start(), stop):
+            end = _TRAILING_SPACE.match(text, stop + 1).end()  # type: ignore[union-attr]
+            spans.append((start.start(), end))
+            position = end
+        else:
+            position = stop + 1
+    return spans
+
+
 def drop_lost_images(text: str) -> str:
-    return re.sub(r"\s{2,}", " ", LOST_IMAGE.sub("", text)).strip()
+    pieces, position = [], 0
+    for start, end in _lost_image_spans(text):
+        pieces.append(text[position:start])
+        position = end
+    pieces.append(text[position:])
+    return re.sub(r"\s{2,}", " ", "".join(pieces)).strip()
 
 
 def is_outro(text: str) -> bool:

@@ -178,9 +178,10 @@ def _recover(out: Path) -> None:
 
 
 def _switch(staging: Path, out: Path) -> None:
-    """Put ``staging`` where ``out`` is, in one step where the system allows."""
+    """Put ``staging`` where ``out`` is, in one step where the system allows; the old tree ends at ``staging``."""
     if not out.exists():
         os.rename(staging, out)
+        staging.mkdir()  # nothing old to remove
         return
     try:
         swap.exchange(staging, out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,10 +27,12 @@ class Result:
 
 
 def _display(path: Path) -> str:
+    """A path for messages and the report: relative to here when it can be, its undecodable bytes escaped."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        shown = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return os.fsencode(shown).decode("utf-8", "backslashreplace")
 
 
 def read_all(sources: Path) -> tuple[list[RawQuestion], int]:

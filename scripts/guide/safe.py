@@ -260,15 +260,17 @@ def _describe(event: tuple[str, ...]) -> str:
 
 
 def _line_of(markdown_text: str, event: tuple[str, ...]) -> int:
-    """The first line of the Markdown that mentions the offending tag or attribute (1 if none)."""
-    needles = []
+    """The first line of the Markdown that shows the offending value, attribute or tag (1 if none)."""
+    needles: list[str] = []
     if event[0] in ("<", "/"):
-        needles.append(event[1])
-        needles += [attr.split("=", 1)[0] for attr in event[2:]]
+        attributes = [attr.split("=", 1) for attr in event[2:]]
+        needles += [value for _, value in (a for a in attributes if len(a) == 2) if len(value) > 2]
+        needles += [f"<{event[1]}", f"{{{event[1]}"] + [name for name, *_ in attributes] + [event[1]]
     elif event[0] == "!--":
         needles.append("<!--")
-    for needle in needles[::-1] + needles[:1]:
-        for number, line in enumerate(markdown_text.split("\n"), 1):
+    lines = markdown_text.split("\n")
+    for needle in needles:
+        for number, line in enumerate(lines, 1):
             if needle.lower() in line.lower():
                 return number
     return 1
