@@ -1,6 +1,8 @@
 """Cleaning characters, chrome and prose."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from guide import clean
 
@@ -62,3 +64,27 @@ def test_markdown_specials_are_escaped():
 
 def test_spaces_before_punctuation_are_removed():
     assert clean.tidy_spaces("Flask  Python ?  Yes , it is.") == "Flask Python? Yes, it is."
+
+
+# The lost-image pattern as a regular expression is the specification; the
+# linear scan must remove exactly what it removes.
+
+PIECES = st.sampled_from(
+    ["below image", "shown in the image", "above output", ". ", "? ", "! ", "x", "the ", " ", "..", "\n", "e.g. "]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECES, max_size=14).map("".join))
+def test_lost_images_are_dropped_as_the_pattern_says(text):
+    expected = clean.re.sub(r"\s{2,}", " ", clean.LOST_IMAGE.sub("", text)).strip()
+    assert clean.drop_lost_images(text) == expected
+
+
+def test_a_long_line_without_a_full_stop_takes_linear_time():
+    import time
+
+    text = "is it shown in the below image? " * 100000
+    started = time.monotonic()
+    clean.drop_lost_images(text)
+    assert time.monotonic() - started < 5

@@ -96,3 +96,9 @@ def test_layout_measures_double_spacing_and_wrap_column():
     wrapped = ["x" * 118, "y" * 120, "short.", "z" * 115] * 3
     assert measure_layout(wrapped).wrap == 120
     assert measure_layout(["a" * 300, "b", "c", "d"] * 3).wrap == 0
+
+
+def test_line_numbers_count_cr_crlf_and_lf_line_ends():
+    from guide.textfile import line_at
+
+    assert [line_at(b"a\rb\r\nc\nd", i) for i in (0, 2, 5, 7)] == [1, 2, 3, 4]
