@@ -145,7 +145,8 @@ EXTENSIONS = (
     "pymdownx.inlinehilite",
     "pymdownx.superfences",
 )
-_CONFIG = {"toc": {"permalink": True}}
+# Code is shown, not run, whatever it holds: no need for Pygments to colour it here.
+_CONFIG = {"toc": {"permalink": True}, "pymdownx.highlight": {"use_pygments": False}}
 
 INLINE_TAGS = {"a", "code", "em", "strong", "kbd", "br", "span", "sub", "sup", "del", "ins", "mark", "abbr"}
 BLOCK_TAGS = INLINE_TAGS | {

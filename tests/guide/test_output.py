@@ -192,3 +192,23 @@ def test_stale_refuses_an_unreadable_page(tmp_path, monkeypatch):
     monkeypatch.setattr(output.Path, "read_bytes", denied)
     with pytest.raises(GuideError, match="Permission denied"):
         output.stale({"a.md": GEN}, out)
+
+
+def test_a_first_write_into_a_new_folder_warns_of_nothing(tmp_path):
+    assert output.write({"index.md": GEN}, tmp_path / "new" / "docs") == []
+    assert [p.name for p in (tmp_path / "new").iterdir()] == ["docs"]
+
+
+def test_an_output_on_another_file_system_fails_cleanly(tmp_path, monkeypatch):
+    """A docs/ that is a mount point cannot be exchanged: an error, the old tree, no staging."""
+    out = tmp_path / "docs"
+    output.write({"index.md": GEN + "old"}, out)
+
+    def cross_device(first, second):
+        raise OSError(swap.errno.EXDEV, "Invalid cross-device link", str(second))
+
+    monkeypatch.setattr(swap, "exchange", cross_device)
+    with pytest.raises(OSError, match="cross-device"):
+        output.write({"index.md": GEN + "new"}, out)
+    assert (out / "index.md").read_text() == GEN + "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["docs"]
