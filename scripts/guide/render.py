@@ -1,7 +1,11 @@
 """Rendering: questions to Markdown pages, plus the short-link map.
 
 MkDocs only renders what this writes; every content decision was taken
-before this point, so the pages are a plain function of the model.
+before this point, so the pages are a plain function of the model. Every
+value that comes from a source or the editorial layer enters the Markdown
+through :mod:`guide.safe` (escaped text, checked ids and URLs) or was checked
+there when it was loaded (editorial Markdown); the HTML and attribute lists
+written here are the renderer's own.
 """
 
 from __future__ import annotations
@@ -195,7 +199,7 @@ def all_questions_page(pages: list[tuple[Topic, list[Question]]]) -> str:
                 else ""
             )
             lines.append(
-                f'- [{clean.prose(q.title)}]({question_link(topic, q)}){{ data-difficulty="{q.difficulty}" }}{level}'
+                f'- [{clean.prose(q.title)}]({question_link(topic, q)}){{ data-difficulty="{safe.ident(q.difficulty)}" }}{level}'
             )
             if q.short:
                 lines.append(f'  <span class="qshort">{q.short}</span>')
