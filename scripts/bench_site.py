@@ -598,7 +598,7 @@ def main(argv: list[str] | None = None) -> int:
                 p.relative_to(project / "docs").as_posix(): p.read_text(encoding="utf-8")
                 for p in (project / "docs").glob("*.md")
             }
-            not_topics = {"index.md", "essentials.md", "all-questions.md", "tags.md"} | {
+            not_topics = {"index.md", "about.md", "essentials.md", "all-questions.md", "tags.md"} | {
                 p.name for p in hand_written(ROOT / "docs")
             }
             topic = longest_topic_page(files, not_topics)

@@ -3,7 +3,7 @@
 #
 #   bash scripts/test.sh [pytest arguments]
 #
-# Creates .venv (Python 3.11) with the pinned packages of requirements-test.txt,
+# Creates .venv (Python 3.11) with the hashed lock requirements-test.txt,
 # installs Debian's chromium for the browser tests when it is missing and this
 # user may (root with apt-get), runs ruff and mypy, then pytest over tests/. The browser is
 # /usr/bin/chromium unless CHROMIUM_PATH names another. With CI=true a missing
@@ -22,7 +22,7 @@ if [ -z "$python" ]; then echo "test.sh: Python 3.11 is needed" >&2; exit 1; fi
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
 
 browser=${CHROMIUM_PATH:-/usr/bin/chromium}
 if [ ! -x "$browser" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -32,10 +32,12 @@ if [ ! -x "$browser" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>
 fi
 
 # Lint, format and types first: they take seconds and name the line at fault.
-echo "test.sh: ruff check, ruff format --check, mypy"
+echo "test.sh: ruff check, ruff format --check, mypy, zizmor"
 .venv/bin/ruff check --quiet .
 .venv/bin/ruff format --check --quiet .
 .venv/bin/mypy
+# The publishing workflow, audited offline: nothing above "informational" passes.
+.venv/bin/zizmor --offline --min-severity low --quiet .github/
 
 export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
 # Each browser suite runs in a pytest process of its own: Playwright's sync API

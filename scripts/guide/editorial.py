@@ -52,8 +52,11 @@ RESERVED_SLUGS = {
     "404",
     "search",
     "sitemap",
+    "about",
 }
-SITE_KEYS = ("title", "description", "flask_version", "intro", "home_sections")
+SITE_KEYS = ("title", "headline", "lead", "repository", "description", "flask_version", "intro", "about_sections")
+# The site.yml keys that hold Markdown; the others are plain text.
+SITE_MARKDOWN = ("intro", "about_sections")
 SHORT_MAX_WORDS = 80
 REFERENCE_SCHEMES = ("https://", "http://")
 
@@ -308,7 +311,7 @@ def load(directory: Path, display_root: str, with_entries: bool = True) -> Edito
 
 
 def load_site(path: Path, display: str) -> dict[str, str]:
-    """site.yml: the home page's words, each a text; intro and home_sections are Markdown."""
+    """site.yml: the home and About pages' words, each a text; intro and about_sections are Markdown."""
     source = textfile.read_text(path, display)
     data = _yaml(display, source)
     if data is None:
@@ -321,8 +324,10 @@ def load_site(path: Path, display: str) -> dict[str, str]:
         if key not in SITE_KEYS:
             raise GuideError(display, line, f"unknown key '{key}' (known: {', '.join(SITE_KEYS)})")
         site[key] = yamldata.text(value, display, line, key)
-        if key in ("intro", "home_sections"):
+        if key in SITE_MARKDOWN:
             safe.check_markdown(site[key], display, line + 1)
+        if key == "repository" and site[key] and not re.match(r"^https?://[A-Za-z0-9][^\s<>\"'`]*$", site[key]):
+            raise GuideError(display, line, f"repository is a web address (https://...): '{site[key]}'")
     return site
 
 

@@ -27,13 +27,17 @@ from pathlib import Path, PurePosixPath
 
 from . import faults, lock, swap
 from .errors import GuideError
-from .render import MARKER
+from .render import HEADER, MARKER
 
 MANIFEST = ".normalise-manifest"
 MANIFEST_HEADER = (
     f"# {MARKER}: the files it wrote into this folder, one per line.\n"
     "# Only these are ever replaced or removed by it; every other file here is hand-written.\n"
 )
+
+
+# How every generated file begins: a page's front matter, generated.yml, the data script.
+GENERATED_STARTS = (f"---\n{HEADER}", HEADER, f"// {MARKER}")
 
 
 def _display(path: Path) -> str:
@@ -92,11 +96,26 @@ def _carries_marker(path: Path) -> bool:
         return False
 
 
+def _starts_as_generated(path: Path) -> bool:
+    """The file opens with the header the normaliser writes (not merely quoting the marker somewhere)."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(200)
+    except OSError:
+        return False
+    return any(start.startswith(head.encode()) for head in GENERATED_STARTS)
+
+
 def _owned(out: Path, previous: set[str] | None, name: str) -> bool:
-    """Whether the file at ``name`` is one the normaliser wrote."""
-    if previous is not None:
-        return name in previous
-    return _carries_marker(out / name)
+    """Whether the normaliser may overwrite the file at ``name``.
+
+    A file the manifest names; or one that starts with the normaliser's own
+    header, which a manifest from before (or from another branch, merged) may
+    not list yet. Removal is for manifest files only.
+    """
+    if previous is not None and name in previous:
+        return True
+    return _starts_as_generated(out / name)
 
 
 def _conflicts(files: dict[str, str], out: Path, previous: set[str] | None) -> None:

@@ -24,6 +24,7 @@ class Result:
     authored: list[tuple[str, str]] = field(default_factory=list)  # (editorial file:1, <page>.md#<id>)
     warnings: list[str] = field(default_factory=list)
     proposals: list[merge.Proposal] = field(default_factory=list)
+    pages: list[tuple[editorial_mod.Topic, list[Question]]] = field(default_factory=list)  # the records, by page
 
 
 def _display(path: Path) -> str:
@@ -141,9 +142,11 @@ def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Resu
         if on_page:
             pages.append((topic, on_page))
 
-    files = {f"{topic.slug}.md": render.topic_page(topic, qs) for topic, qs in pages}
+    repository = str(editorial.site.get("repository", ""))
+    files = {f"{topic.slug}.md": render.topic_page(topic, qs, repository) for topic, qs in pages}
     files["all-questions.md"] = render.all_questions_page(pages)
-    files["index.md"] = render.home_page(editorial, pages, len(raws), guides)
+    files["index.md"] = render.home_page(editorial, pages)
+    files["about.md"] = render.about_page(editorial, pages, len(raws), guides)
     files["generated.yml"] = render.site_config(pages)
     files["tags.md"] = render.tags_page(pages)
     files["essentials.md"] = render.essentials_page(pages)
@@ -156,7 +159,7 @@ def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Resu
     pending = [
         p for p in proposals if groups.find(p.first) != groups.find(p.second) and not kept_apart(p.first, p.second)
     ]
-    return Result(files, report, authored, warnings, pending)
+    return Result(files, report, authored, warnings, pending, pages)
 
 
 def _apply(question: Question, editorial: editorial_mod.Editorial) -> None:

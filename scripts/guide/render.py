@@ -10,8 +10,10 @@ written here are the renderer's own.
 
 from __future__ import annotations
 
+import html
 import json
 import re
+from urllib.parse import urlencode
 
 import yaml
 
@@ -91,7 +93,7 @@ def meta_line(question: Question) -> str:
     parts = []
     if question.difficulty:
         label = DIFFICULTY_LABEL.get(question.difficulty, question.difficulty.title())
-        parts.append(f'<span class="qmeta-difficulty qmeta-{question.difficulty}">{label}</span>')
+        parts.append(f'<span class="qmeta-difficulty qmeta-{safe.ident(question.difficulty)}">{label}</span>')
     for tag in question.tags:
         # A link to the tag's list; md_in_html lets MkDocs resolve it for the online and offline builds.
         parts.append(f"[{safe.inline(tag)}](tags.md#tag-{safe.ident(tag)}){{ .qmeta-tag }}")
@@ -123,7 +125,7 @@ def short_answer(question: Question) -> str:
 
 def link_text(text: str) -> str:
     """Text that is safe inside [...] of a Markdown link."""
-    return safe.inline(text)
+    return safe.inline(text, every_underscore=True)
 
 
 def references(question: Question) -> str:
@@ -134,8 +136,9 @@ def references(question: Question) -> str:
     return f'<p class="answer-references" markdown="span">Documentation: {links}</p>'
 
 
-def heading(title: str) -> str:
-    """A title as heading text: plain text, and no "#" that Markdown could take for a closing one."""
+def heading_text(title: str) -> str:
+    """A title as the text of a Markdown heading, shown as written (see guide.safe):
+    and no "#" that Markdown could take for a closing one."""
     return safe.text(title).replace("#", "\\#")
 
 
@@ -144,18 +147,36 @@ def question_link(topic: Topic, question: Question) -> str:
     return f"{safe.ident(topic.slug)}.md#{safe.ident(question.id)}"
 
 
-def question_markdown(question: Question) -> str:
+def answer_foot(question: Question, repository: str) -> str:
+    """The row under an answer: practice.js puts its mark buttons here (the row is
+    in the page from the start, so nothing moves when they appear), and the link
+    that opens a new issue about this answer, prefilled with its id and title."""
+    link = ""
+    if repository:
+        query = urlencode(
+            {
+                "title": f"Improve the answer: {question.title}",
+                "body": f"Question id: `{question.id}`\n\nWhat is wrong, missing or unclear:\n",
+            }
+        )
+        url = html.escape(f"{repository.rstrip('/')}/issues/new?{query}")
+        link = f'<a class="answer-improve" href="{url}">Improve this answer</a>'
+    return f'<div class="answer-foot" data-search-exclude>{link}</div>'
+
+
+def question_markdown(question: Question, repository: str = "") -> str:
     parts = []
     for alias in question.aliases:
         if alias.id != question.id:
             parts.append(f'<div class="alias-anchor" id="{safe.ident(alias.id)}"></div>')
-    parts.append(f"## {heading(question.title)} {{#{safe.ident(question.id)}}}")
+    parts.append(f"## {heading_text(question.title)} {{#{safe.ident(question.id)}}}")
     pieces = (
         meta_line(question),
         short_answer(question),
         answer_markdown(question.blocks),
         also_asked(question),
         references(question),
+        answer_foot(question, repository),
     )
     for piece in pieces:
         if piece:
@@ -163,22 +184,48 @@ def question_markdown(question: Question) -> str:
     return "\n\n".join(parts)
 
 
-def front_matter(title: str, description: str) -> str:
+def front_matter(title: str, description: str, hide: tuple[str, ...] = ()) -> str:
     # Themes print these into HTML attributes and <title> unescaped.
-    data = yaml.safe_dump(
-        {"title": safe.attribute(title), "description": safe.attribute(description)},
-        sort_keys=False,
-        allow_unicode=True,
-        width=1000,
-    )
+    meta: dict = {"title": safe.attribute(title), "description": safe.attribute(description)}
+    if hide:
+        meta["hide"] = list(hide)
+    data = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{HEADER}{data}---\n\n{COMMENT}\n"
 
 
-def topic_page(topic: Topic, questions: list[Question]) -> str:
-    count = len(questions)
-    intro = f"{safe.text(topic.description)} {count} question{'s' if count != 1 else ''}."
-    body = "\n\n".join(question_markdown(q) for q in questions)
-    return f"{front_matter(topic.title, topic.description)}\n# {heading(topic.title)}\n\n{intro}\n\n{body}\n"
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+# The practice bar's place at the top of a topic page and of All questions:
+# practice.js fills it, and its height is kept from the first paint on.
+PRACTICE_BAR = '<div class="practice-bar" data-practice="bar" data-search-exclude></div>'
+FILTER_BAR = '<div class="practice-bar practice-bar--filter" data-practice="bar" data-search-exclude></div>'
+
+
+def question_list(questions: list[Question]) -> str:
+    """The topic's questions at the top of its page: compact, collapsible, and
+    left out of the search index (each question is found as its own answer)."""
+    items = [f"- [{clean.prose(q.title)}](#{safe.ident(q.id)})" for q in questions]
+    return "\n".join(
+        [
+            f'<details class="question-list" open data-search-exclude markdown>'
+            f"<summary>In this topic: {plural(len(questions), 'question')}</summary>",
+            "",
+            *items,
+            "",
+            "</details>",
+        ]
+    )
+
+
+def topic_page(topic: Topic, questions: list[Question], repository: str = "") -> str:
+    intro = f"{safe.text(topic.description)} {plural(len(questions), 'question')}."
+    body = "\n\n".join(question_markdown(q, repository) for q in questions)
+    return (
+        f"{front_matter(topic.title, topic.description)}\n# {heading_text(topic.title)}\n\n{intro}\n\n"
+        f"{PRACTICE_BAR}\n\n{question_list(questions)}\n\n{body}\n"
+    )
 
 
 def all_questions_page(pages: list[tuple[Topic, list[Question]]]) -> str:
@@ -189,9 +236,11 @@ def all_questions_page(pages: list[tuple[Topic, list[Question]]]) -> str:
         "",
         f"Every question in the guide, {total} in all, grouped by topic in reading order.",
         "",
+        FILTER_BAR,
+        "",
     ]
     for topic, questions in pages:
-        lines += [f"## {heading(topic.title)}", ""]
+        lines += [f"## {heading_text(topic.title)}", ""]
         for q in questions:
             level = (
                 f' <span class="qmeta-difficulty qmeta-{safe.ident(q.difficulty)}">{DIFFICULTY_LABEL.get(q.difficulty, "")}</span>'
@@ -207,16 +256,70 @@ def all_questions_page(pages: list[tuple[Topic, list[Question]]]) -> str:
     return "\n".join(lines)
 
 
-def home_page(editorial: Editorial, pages: list[tuple[Topic, list[Question]]], source_count: int, guides: int) -> str:
+def home_page(editorial: Editorial, pages: list[tuple[Topic, list[Question]]]) -> str:
+    """A hero that says what this is and routes in: three actions, then the topics as cards."""
+    site = editorial.site
+    total = sum(len(q) for _, q in pages)
+    version = site.get("flask_version", "")
+    title = site.get("title", "Flask Interview Guide")
+    first = safe.ident(pages[0][0].slug) if pages else "all-questions"
+    lines = [
+        front_matter(
+            title, site.get("description", "Flask interview questions with correct, tested answers."), hide=("toc",)
+        ),
+        f"# {heading_text(site.get('headline', title))} {{ #home }}",
+        "",
+        # Raw HTML, where Markdown is not read: the lead is plain text, escaped as HTML.
+        f'<p class="home-lead">{safe.attribute(site.get("lead", "").strip())}</p>',
+        "",
+        '<ul class="home-facts">',
+        f"<li><strong>{total}</strong> questions, each with its answer</li>",
+        f"<li>Checked against <strong>Flask {safe.attribute(version)}</strong></li>",
+        "<li>Every example <strong>runs</strong> in the tests</li>",
+        "</ul>",
+        "",
+        '<div class="home-actions" markdown>',
+        f"[Start with the basics]({first}.md){{ .md-button .md-button--primary }}",
+        "[Practise with flash cards](practice.md){ .md-button }",
+        "[All questions](all-questions.md){ .md-button }",
+        "</div>",
+        "",
+        "## Topics {#topics}",
+        "",
+        '<div class="grid cards topic-cards" markdown>',
+        "",
+    ]
+    for topic, questions in pages:
+        lines += [
+            f"-   [{safe.inline(topic.title)}]({safe.ident(topic.slug)}.md){{ .topic-card__title }}",
+            "",
+            f"    {safe.text(topic.description)}",
+            "",
+            f'    <span class="topic-progress" data-topic="{safe.ident(topic.slug)}">{plural(len(questions), "question")}</span>',
+            "",
+        ]
+    lines += [
+        "</div>",
+        "",
+        '<p class="home-more" markdown="span">Also: the [essentials](essentials.md), '
+        "[questions by tag](tags.md), the guide to [read offline](downloads.md), and "
+        "[where the questions come from](about.md).</p>",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def about_page(editorial: Editorial, pages: list[tuple[Topic, list[Question]]], source_count: int, guides: int) -> str:
+    """Where the questions came from and how the answers are checked."""
     site = editorial.site
     total = sum(len(q) for _, q in pages)
     written = sum(q.authored for _, questions in pages for q in questions)
     merged = source_count - (total - written)
-    title = site.get("title", "Flask Interview Guide")
     team = f" and {written} more written by the team" if written else ""
     lines = [
-        front_matter(title, site.get("description", "Flask interview questions with correct, tested answers.")),
-        f"# {heading(title)}",
+        front_matter(
+            "About this guide", "Where the guide's Flask interview questions come from and how the answers are checked."
+        ),
+        "# About this guide",
         "",
         site.get("intro", "").strip(),
         "",
@@ -224,21 +327,8 @@ def home_page(editorial: Editorial, pages: list[tuple[Topic, list[Question]]], s
         f"interview guides ({merged} duplicates were merged into one answer each){team}. Every answer was checked against "
         f"**Flask {safe.inline(site.get('flask_version', ''))}** and its documentation, and every Python example and template "
         "is executed or rendered by the tests (shell commands, server configurations and sample output are shown, not run).",
-        "",
-        "## Topics",
-        "",
     ]
-    for topic, questions in pages:
-        lines.append(
-            f"- [{safe.inline(topic.title)}]({safe.ident(topic.slug)}.md): {safe.inline(topic.description)} "
-            f"({len(questions)})"
-        )
-    lines += [
-        "",
-        "Or see [all questions](all-questions.md) on one page, or the [essentials](essentials.md): "
-        "the questions every candidate must know, with their short answers.",
-    ]
-    extra = site.get("home_sections", "").strip()
+    extra = site.get("about_sections", "").strip()
     if extra:
         lines += ["", extra]
     return "\n".join(lines) + "\n"
@@ -263,7 +353,7 @@ def essentials_page(pages: list[tuple[Topic, list[Question]]]) -> str:
     current = None
     for topic, q in chosen:
         if topic is not current:
-            lines += [f"## {heading(topic.title)} {{#essentials-{safe.ident(topic.slug)}}}", ""]
+            lines += [f"## {heading_text(topic.title)} {{#essentials-{safe.ident(topic.slug)}}}", ""]
             current = topic
         lines.append(f"- **[{clean.prose(q.title)}]({question_link(topic, q)})**")
         if q.short:
@@ -317,18 +407,29 @@ def questions_data(pages: list[tuple[Topic, list[Question]]]) -> str:
     return f"// {MARKER} from the editorial layer. Do not edit.\nwindow.FIG_QUESTIONS = [\n{body}\n];\n"
 
 
-# Pages of the nav that the normaliser does not write, after the generated ones.
-HAND_WRITTEN_NAV = ("practice.md", "downloads.md")
+# The "Practise and browse" section of the nav, after the topics: generated
+# pages and the hand-written practice.md and downloads.md.
+BROWSE_NAV = ("essentials.md", "all-questions.md", "tags.md", "practice.md", "downloads.md")
+
+
+def nav_title(text: str) -> str:
+    """A nav title as a YAML string: double-quoted, so no character of it is syntax."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def site_config(pages: list[tuple[Topic, list[Question]]]) -> str:
     """The generated part of the MkDocs configuration, which mkdocs.yml INHERITs.
 
-    The nav (topic pages in the order of topics.yml, so that order lives in
-    one place) and the short links q/<id>/ of every answer and alias.
+    The nav - Home, the topic pages in the order of topics.yml (so that order
+    lives in one place) with their question counts, the pages to practise and
+    browse, About - and the short links q/<id>/ of every answer and alias.
     """
-    nav = ["index.md", *(f"{safe.ident(topic.slug)}.md" for topic, _ in pages)]
-    nav += ["essentials.md", "all-questions.md", "tags.md", *HAND_WRITTEN_NAV]
+    lines = ["nav:", "  - Home: index.md", "  - Topics:"]
+    # The theme prints nav titles into the page unescaped.
+    lines += [
+        f"      - {nav_title(safe.attribute(f'{t.title} ({len(qs)})'))}: {safe.ident(t.slug)}.md" for t, qs in pages
+    ]
+    lines += ["  - Practise and browse:", *(f"      - {page}" for page in BROWSE_NAV), "  - About: about.md"]
     maps: dict[str, str] = {}
     for topic, questions in pages:
         for q in questions:
@@ -336,7 +437,6 @@ def site_config(pages: list[tuple[Topic, list[Question]]]) -> str:
             for ident in [q.id, *(a.id for a in q.aliases)]:
                 maps[f"q/{safe.ident(ident)}.md"] = target
     # Ids and page names are plain slugs, so the YAML is written directly.
-    lines = ["nav:", *(f"  - {page}" for page in nav)]
     lines += ["plugins:", "  redirects:", "    redirect_maps:"]
     lines += [f"      {source}: {target}" for source, target in sorted(maps.items())]
     return HEADER + "\n".join(lines) + "\n"

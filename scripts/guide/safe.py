@@ -53,17 +53,23 @@ _INLINE = str.maketrans(
 )
 # An underscore between two word characters is not emphasis in Python-Markdown;
 # one at a word's edge could be.
-_EDGE_UNDERSCORE = re.compile(r"(?<![\w`])_|_(?![\w`])")
+_EDGE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # not between two letters or digits
 # "&lt;" or "&#106;" written in the text stays those characters, not what they encode.
 _ENTITY_LIKE = re.compile(r"&(?=#|[A-Za-z0-9]+;)")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
 
 
-def inline(text: str) -> str:
-    """Plain text as Markdown that renders as exactly that text, in any inline position."""
+def inline(text: str, *, every_underscore: bool = False) -> str:
+    """Plain text as Markdown that renders as exactly that text, in any inline position.
+
+    Underscores inside a word (``url_for``) need no escape; ``every_underscore``
+    escapes them all the same, as link texts always have been.
+    """
     text = _LINE_BREAKS.sub(" ", text)
     text = _ENTITY_LIKE.sub("&amp;", text)
     text = text.translate(_INLINE)
+    if every_underscore:
+        return text.replace("_", "\\_")
     return _EDGE_UNDERSCORE.sub(r"\\_", text)
 
 

@@ -13,7 +13,10 @@ online ``downloads/`` page, the offline ``downloads.html``).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
+
+from .flashcards import APKG_NAME, CSV_NAME
 
 PAGE = "downloads.md"
 FOLDER = "downloads"
@@ -37,25 +40,42 @@ def human_size(size: int) -> str:
 
 
 ZIP_WHAT = "The whole site, search included, to open from your disk"
+APKG_WHAT = "Every question as an Anki flash card: question, short answer, full answer; re-import to update"
+CSV_WHAT = "The same cards as a table, for any other flash-card app or spreadsheet"
+
+
+@dataclass(frozen=True)
+class Cards:
+    """The sizes of the flash-card downloads."""
+
+    apkg_size: int
+    csv_size: int
+
+    def rows(self) -> list[str]:
+        return [
+            f"| [Anki deck]({FOLDER}/{APKG_NAME}) | {human_size(self.apkg_size)} | {APKG_WHAT} |",
+            f"| [Flash cards (CSV)]({FOLDER}/{CSV_NAME}) | {human_size(self.csv_size)} | {CSV_WHAT} |",
+        ]
 
 
 def pdf_what(pages: int) -> str:
     return f"The whole guide, {pages} A4 pages with a linked contents list and bookmarks"
 
 
-def region_online(zip_size: int, pdf_size: int, pdf_pages: int) -> str:
+def region_online(zip_size: int, pdf_size: int, pdf_pages: int, cards: Cards) -> str:
     return "\n".join(
         [
             "| Download | Size | What it is |",
             "| --- | --- | --- |",
             f"| [Offline site (zip)]({FOLDER}/{ZIP_NAME}) | {human_size(zip_size)} | {ZIP_WHAT} |",
             f"| [PDF]({FOLDER}/{PDF_NAME}) | {human_size(pdf_size)} | {pdf_what(pdf_pages)} |",
+            *cards.rows(),
             "| [Printable page](print.md) | | Every topic on one page, to print from your browser |",
         ]
     )
 
 
-def region_offline(pdf_size: int, pdf_pages: int, site_url: str) -> str:
+def region_offline(pdf_size: int, pdf_pages: int, site_url: str, cards: Cards) -> str:
     lines = [
         '!!! note "This is the offline copy"',
         "    You are reading the guide from your disk already.",
@@ -69,6 +89,7 @@ def region_offline(pdf_size: int, pdf_pages: int, site_url: str) -> str:
         "| Download | Size | What it is |",
         "| --- | --- | --- |",
         f"| [PDF]({FOLDER}/{PDF_NAME}) | {human_size(pdf_size)} | {pdf_what(pdf_pages)} |",
+        *cards.rows(),
         "| [Printable page](print.md) | | Every topic on one page, to print from your browser |",
     ]
     return "\n".join(lines)

@@ -4,9 +4,9 @@ The configuration is the repository's mkdocs.yml, read as ``mkdocs build``
 reads it (so every relative path in it still means what it says), with two
 things changed: ``docs_dir`` is the staged copy that holds the build's own
 pages and files, and ``site_dir`` is where the site goes. The offline build
-also sets ``OFFLINE=true`` (the offline plugin's switch in mkdocs.yml) and
-lists the local iframe-worker shim in ``extra.polyfills``, which keeps the
-offline plugin from adding its CDN copy.
+also sets ``OFFLINE=true`` (the offline plugin's switch in mkdocs.yml); the
+theme override loads the iframe-worker shim from docs/ in place of the CDN
+copy the plugin names.
 
 Run as a script by :func:`run`; a separate process per build keeps each
 build's plugins and logging apart, exactly as two ``mkdocs build`` runs.
@@ -28,7 +28,7 @@ QUIET = {
 }
 
 
-def run(config_file: Path, docs_dir: Path, site_dir: Path, *, offline: bool, polyfill: str | None, epoch: int) -> None:
+def run(config_file: Path, docs_dir: Path, site_dir: Path, *, offline: bool, epoch: int) -> None:
     env = dict(os.environ, **QUIET, OFFLINE="true" if offline else "false", SOURCE_DATE_EPOCH=str(epoch))
     command = [
         sys.executable,
@@ -40,8 +40,6 @@ def run(config_file: Path, docs_dir: Path, site_dir: Path, *, offline: bool, pol
         "--site-dir",
         str(site_dir),
     ]
-    if polyfill:
-        command += ["--polyfill", polyfill]
     result = subprocess.run(command, env=env, cwd=config_file.parent, check=False)
     if result.returncode:
         raise SystemExit(f"mkdocs build of {docs_dir} failed (exit {result.returncode})")
@@ -52,7 +50,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config-file", type=Path, required=True)
     parser.add_argument("--docs-dir", type=Path, required=True)
     parser.add_argument("--site-dir", type=Path, required=True)
-    parser.add_argument("--polyfill", action="append", default=[])
     args = parser.parse_args(argv)
 
     handler = logging.StreamHandler(sys.stderr)
@@ -73,8 +70,6 @@ def main(argv: list[str] | None = None) -> int:
             site_dir=str(args.site_dir.resolve()),
             strict=True,
         )
-        if args.polyfill:
-            config.extra["polyfills"] = list(config.extra.get("polyfills", [])) + args.polyfill
         build(config)
     except (Abort, ConfigurationError) as error:
         logger.error(str(error))

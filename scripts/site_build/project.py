@@ -71,8 +71,11 @@ def site(root: Path = ROOT) -> Site:
 
 
 def topics(root: Path = ROOT) -> list[Topic]:
+    """The topics that have a page, in reading order: the normaliser writes no
+    page for a topic of topics.yml that has no question yet."""
     data = yaml.safe_load((root / TOPICS_YML.relative_to(ROOT)).read_text(encoding="utf-8"))
-    return [Topic(slug=item["slug"], title=item["title"]) for item in data]
+    docs = root / DOCS.relative_to(ROOT)
+    return [Topic(slug=item["slug"], title=item["title"]) for item in data if (docs / f"{item['slug']}.md").is_file()]
 
 
 def source_date_epoch(root: Path = ROOT) -> int:

@@ -4,11 +4,12 @@ Every MkDocs run builds a staged copy of docs/ (in the work folder) with the
 repository's mkdocs.yml in strict mode, so docs/ and the rest of the work
 tree are never written to. The steps:
 
+0. flash cards: the Anki package and the CSV, from the normaliser's records.
 1. print: docs/ plus print.md (the topic pages on one page, in reading
    order); Chromium prints that page to the PDF.
-2. offline: the same plus the PDF, the iframe-worker shim and the offline
-   wording of the downloads page, built with OFFLINE=true (Material's offline
-   plugin) and zipped with fixed timestamps.
+2. offline: the same plus the PDF and the offline wording of the downloads
+   page, built with OFFLINE=true (Material's offline plugin, which loads the
+   iframe-worker shim kept in docs/) and zipped with fixed timestamps.
 3. online: the same plus the zip and the PDF, and the downloads page with
    their real sizes, built into the output folder.
 """
@@ -19,7 +20,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import archive, downloads, mkdocs_run, offline, pdf, printpage, project
+from . import archive, downloads, flashcards, mkdocs_run, pdf, printpage, project
 
 ROOT = project.ROOT
 
@@ -64,10 +65,19 @@ def build(out: Path, work: Path) -> Result:
         (docs / printpage.PAGE).write_text(print_md, encoding="utf-8")
         return docs
 
+    # 0. The flash cards, in both sites' downloads.
+    apkg, table = flashcards.write(work / "flashcards", site.name, site.url, epoch)
+    cards = downloads.Cards(apkg_size=apkg.stat().st_size, csv_size=table.stat().st_size)
+
+    def add_downloads(docs: Path, *files: Path) -> None:
+        (docs / downloads.FOLDER).mkdir(exist_ok=True)
+        for file in files:
+            shutil.copyfile(file, docs / downloads.FOLDER / file.name)
+
     # 1. The printable page, and the PDF printed from it.
     print_docs = staged("docs-print")
     print_site = work / "site-print"
-    mkdocs_run.run(project.MKDOCS_YML, print_docs, print_site, offline=False, polyfill=None, epoch=epoch)
+    mkdocs_run.run(project.MKDOCS_YML, print_docs, print_site, offline=False, epoch=epoch)
     pdf_work = work / downloads.PDF_NAME
     made_pdf = pdf.make_pdf(
         print_site / "print" / "index.html",
@@ -80,22 +90,18 @@ def build(out: Path, work: Path) -> Result:
 
     # 2. The offline site, zipped.
     offline_docs = staged("docs-offline")
-    (offline_docs / downloads.FOLDER).mkdir(exist_ok=True)
-    shutil.copyfile(pdf_work, offline_docs / downloads.FOLDER / downloads.PDF_NAME)
-    downloads.write(offline_docs, downloads.region_offline(made_pdf.size, made_pdf.pages, site.url))
-    shim = offline.stage_shim(offline_docs)
+    add_downloads(offline_docs, pdf_work, apkg, table)
+    downloads.write(offline_docs, downloads.region_offline(made_pdf.size, made_pdf.pages, site.url, cards))
     offline_site = work / "offline" / downloads.TOP_FOLDER
-    mkdocs_run.run(project.MKDOCS_YML, offline_docs, offline_site, offline=True, polyfill=shim, epoch=epoch)
+    mkdocs_run.run(project.MKDOCS_YML, offline_docs, offline_site, offline=True, epoch=epoch)
     zip_work = work / downloads.ZIP_NAME
     archive.make_zip(offline_site, zip_work, downloads.TOP_FOLDER, epoch)
 
     # 3. The online site, with both downloads in it.
     online_docs = staged("docs-online")
-    (online_docs / downloads.FOLDER).mkdir(exist_ok=True)
-    shutil.copyfile(pdf_work, online_docs / downloads.FOLDER / downloads.PDF_NAME)
-    shutil.copyfile(zip_work, online_docs / downloads.FOLDER / downloads.ZIP_NAME)
-    downloads.write(online_docs, downloads.region_online(zip_work.stat().st_size, made_pdf.size, made_pdf.pages))
-    mkdocs_run.run(project.MKDOCS_YML, online_docs, out, offline=False, polyfill=None, epoch=epoch)
+    add_downloads(online_docs, pdf_work, zip_work, apkg, table)
+    downloads.write(online_docs, downloads.region_online(zip_work.stat().st_size, made_pdf.size, made_pdf.pages, cards))
+    mkdocs_run.run(project.MKDOCS_YML, online_docs, out, offline=False, epoch=epoch)
 
     published = out / downloads.FOLDER
     return Result(

@@ -177,6 +177,12 @@ def topics() -> list[dict]:
 
 
 @pytest.fixture(scope="session")
+def published_topics(topics) -> list[dict]:
+    """The topics that have a page: a topic of topics.yml with no question yet has none."""
+    return [topic for topic in topics if (sitebuild.ROOT / "docs" / f"{topic['slug']}.md").is_file()]
+
+
+@pytest.fixture(scope="session")
 def answers_by_page() -> dict[str, list[str]]:
     """{page: [question ids]} from the normaliser's --report."""
     pages: dict[str, list[str]] = {}

@@ -12,8 +12,18 @@ from playwright.sync_api import expect
 
 AXE = Axe()
 TOPICS = yaml.safe_load((Path(__file__).resolve().parents[2] / "scripts" / "editorial" / "topics.yml").read_text())
-# Every page a reader can reach from the navigation.
-PAGES = ["", *(f"{t['slug']}/" for t in TOPICS), "all-questions/", "tags/", "practice/", "downloads/"]
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+# Every page a reader can reach from the navigation (a topic with no question yet has none).
+PAGES = [
+    "",
+    *(f"{t['slug']}/" for t in TOPICS if (DOCS / f"{t['slug']}.md").is_file()),
+    "essentials/",
+    "all-questions/",
+    "tags/",
+    "practice/",
+    "downloads/",
+    "about/",
+]
 
 
 def violations(page) -> list[str]:
@@ -57,6 +67,28 @@ def test_open_search_with_results_has_no_accessibility_violations(scheme_page, b
 
 def test_copy_link_confirmation_has_no_accessibility_violations(scheme_page, base_url):
     scheme_page.goto(base_url + "basics/")
-    scheme_page.locator("button.copy-link").first.click()
-    expect(scheme_page.locator(".copy-link-status")).to_have_text("Link copied")
+    scheme_page.locator("a.copy-link").first.click()
+    expect(scheme_page.locator(".copy-link-status")).to_contain_text("Link copied")
     assert violations(scheme_page) == []
+
+
+def test_a_running_flash_card_deck_and_marked_pages_have_no_accessibility_violations(scheme_page, base_url):
+    scheme_page.goto(base_url + "basics/")
+    try:
+        scheme_page.locator(".answer-foot .practice-mark--known").first.click()
+        scheme_page.locator(".answer-foot .practice-mark--review").nth(1).click()
+        expect(scheme_page.locator("h2[data-mark]")).to_have_count(2)
+        assert violations(scheme_page) == []
+        scheme_page.goto(base_url)
+        expect(scheme_page.locator(".topic-progress__known").first).to_be_visible()
+        assert violations(scheme_page) == []
+        scheme_page.goto(base_url + "all-questions/?level=beginner")
+        expect(scheme_page.locator("li[data-mark]")).to_have_count(2)
+        assert violations(scheme_page) == []
+        scheme_page.goto(base_url + "practice/")
+        scheme_page.get_by_role("button", name="Start the deck").click()
+        scheme_page.keyboard.press("Space")
+        expect(scheme_page.locator(".deck-full .deck-answer")).to_be_visible()
+        assert violations(scheme_page) == []
+    finally:
+        scheme_page.evaluate("localStorage.clear()")

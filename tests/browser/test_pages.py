@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
+
+import sitebuild
 
 # Where an element sits: below the sticky header and inside the viewport.
 POSITION = """(id) => {
@@ -47,69 +50,146 @@ def assert_in_view(where):
     assert where["bottom"] <= where["viewport"], f"not in the viewport: {where}"
 
 
-def test_home_page_renders_and_links_to_every_topic(page, base_url, topics):
+def test_home_page_renders_and_links_to_every_topic(page, base_url, published_topics):
     page.goto(base_url)
-    expect(page.locator("article h1")).to_have_text(heading("Flask Interview Guide"))
+    expect(page.locator("article h1")).to_have_text(heading("Flask interview questions, answered and tested"))
     # The theme's stylesheet applied: the header sticks to the top.
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
-    for topic in topics:
-        link = page.locator(f'article a[href="{topic["slug"]}/"]')
-        expect(link.first).to_have_text(topic["title"])
+    # Each topic is a card with its link and its number of questions.
+    cards = page.locator("article .topic-cards li")
+    expect(cards).to_have_count(len(published_topics))
+    for topic in published_topics:
+        card = page.locator(f'article .topic-cards li:has(a[href="{topic["slug"]}/"])')
+        expect(card.locator("a").first).to_have_text(topic["title"])
+        expect(card.locator(".topic-progress")).to_have_text(re.compile(r"^\d+ questions?$"))
+    # The three actions; the sources are on the About page, not here.
+    expect(page.locator("article .home-actions a.md-button")).to_have_count(3)
+    expect(page.locator("article")).not_to_contain_text("gathered from")
+    # No site name repeated: the header and the navigation's title only.
+    shown = page.evaluate(
+        """() => Array.from(document.querySelectorAll("body *")).filter((e) =>
+             e.children.length === 0 && e.offsetParent !== null && e.getBoundingClientRect().top < innerHeight &&
+             e.textContent.trim() === "Flask Interview Guide").length"""
+    )
+    assert shown <= 2, f"the site name is shown {shown} times on the first screen"
     page.locator('article a[href="all-questions/"]').first.click()
     expect(page).to_have_url(base_url + "all-questions/")
 
 
+def test_the_nav_is_in_sections_with_home_first_and_counts(page, base_url, published_topics, answers_by_page):
+    page.goto(base_url + "about/")
+    expect(page.locator("article")).to_contain_text("gathered from")
+    primary = page.locator(".md-sidebar--primary .md-nav--primary > .md-nav__list > .md-nav__item")
+    expect(primary.first).to_have_text(re.compile(r"^\s*Home\s*$"))
+    sections = page.locator(".md-sidebar--primary .md-nav__item--section > .md-nav__link")
+    expect(sections).to_have_text([re.compile("Topics"), re.compile("Practise and browse")])
+    for topic in published_topics:
+        count = len(answers_by_page[topic["slug"] + ".md"])
+        link = page.locator(f'.md-sidebar--primary a.md-nav__link[href="../{topic["slug"]}/"]')
+        expect(link).to_have_text(re.compile(rf"^\s*{re.escape(topic['title'])} \({count}\)\s*$"))
+
+
+def test_header_links_the_repository_and_the_footer_names_flask_and_the_edition(page, base_url):
+    import tomllib
+
+    import yaml
+
+    site = yaml.safe_load((sitebuild.ROOT / "scripts" / "editorial" / "site.yml").read_text(encoding="utf-8"))
+    edition = tomllib.loads((sitebuild.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    page.goto(base_url + "basics/")
+    expect(page.locator(".md-header a.md-source")).to_have_attribute("href", site["repository"])
+    expect(page.locator(".md-footer .guide-edition")).to_have_text(
+        f"Answers checked against Flask {site['flask_version']} · Edition {edition}"
+    )
+
+
+def test_each_answer_ends_with_an_improve_link_to_a_prefilled_issue(page, base_url, answers_by_page):
+    page.goto(base_url + "basics/")
+    ids = answers_by_page["basics.md"]
+    links = page.locator("article .answer-foot a.answer-improve")
+    expect(links).to_have_count(len(ids))
+    first = urlsplit(links.first.get_attribute("href"))
+    assert first.netloc == "github.com" and first.path.endswith("/issues/new")
+    query = parse_qs(first.query)
+    title = page.locator(f"h2#{ids[0]}").evaluate("h => h.firstChild.textContent.trim()")
+    assert query["title"] == [f"Improve the answer: {title}"]
+    assert ids[0] in query["body"][0]
+
+
+def test_printing_from_the_dark_scheme_prints_light(page, base_url):
+    page.emulate_media(color_scheme="dark")
+    try:
+        page.goto(base_url + "basics/")
+        assert scheme(page) == "slate"
+        page.emulate_media(media="print", color_scheme="dark")
+        page.wait_for_load_state("load")  # print.css is linked for print media, loaded without blocking
+        page.wait_for_function(
+            "getComputedStyle(document.body).getPropertyValue('--md-default-bg-color').trim() === '#fff'"
+        )
+        assert background(page) in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
+        ink = page.evaluate("getComputedStyle(document.querySelector('article p')).color")
+        assert ink in ("rgba(0, 0, 0, 0.87)", "rgb(0, 0, 0)"), ink
+        code = page.evaluate("getComputedStyle(document.querySelector('article pre > code')).backgroundColor")
+        assert code == "rgb(245, 245, 245)", f"code prints on a dark background: {code}"
+    finally:
+        page.emulate_media(media="screen", color_scheme="light")
+
+
 def test_each_topic_page_shows_its_questions_and_lists_them_in_its_table_of_contents(
-    page, base_url, topics, answers_by_page
+    page, base_url, published_topics, answers_by_page
 ):
-    for topic in topics:
+    for topic in published_topics:
         page.goto(f"{base_url}{topic['slug']}/")
         expect(page.locator("article h1")).to_have_text(heading(topic["title"]))
         shown = page.evaluate(QUESTION_HEADINGS)
         assert sorted(shown) == sorted(answers_by_page[topic["slug"] + ".md"]), topic["slug"]
         toc = page.locator(".md-sidebar--secondary a.md-nav__link")
-        assert [
+        listed = [
             href.removeprefix("#") for href in toc.evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
-        ] == shown
+        ]
+        # An answer's own ### sections are listed under its question, not as questions.
+        assert [anchor for anchor in listed if anchor in answers_by_page[topic["slug"] + ".md"]] == shown
         expect(page.locator(f"h2#{shown[0]}")).to_be_visible()
 
 
-def test_copy_link_button_puts_the_answer_url_on_the_clipboard(page, base_url, answers_by_page):
+def test_copy_link_puts_the_short_link_on_the_clipboard(page, base_url, answers_by_page):
     first, second = answers_by_page["basics.md"][:2]
     page.goto(base_url + "basics/")
-    button = page.locator(f"h2#{second} button.copy-link")
-    expect(button).to_have_attribute("aria-label", re.compile("Copy link"))
-    expect(button).to_have_attribute("type", "button")
+    control = page.locator(f"h2#{second} a.copy-link")
+    # One link control per heading: the permalink is the copy control.
+    expect(page.locator(f"h2#{second} a, h2#{second} button")).to_have_count(1)
+    expect(control).to_have_accessible_name("Copy link to this answer")
+    expect(control).to_have_attribute("href", f"{base_url}q/{second}/")
+    expect(control).to_have_attribute("title", re.compile(r"link to share"))
 
-    # From the keyboard: the button follows the heading's permalink in tab order,
-    # shows where the focus is, and Enter copies.
-    page.focus(f"h2#{second} a.headerlink")
-    page.keyboard.press("Tab")
-    assert (
-        page.evaluate("document.activeElement.matches('button.copy-link') && document.activeElement.closest('h2').id")
-        == second
-    )
+    # From the keyboard: it is in the tab order, shows where the focus is, and Enter copies.
+    page.focus(f"h2#{second} a.copy-link")
     outline = page.evaluate(
         "(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
     )
     assert outline[0] != "none" and outline[1] > 0, outline
     page.keyboard.press("Enter")
     status = page.locator(".copy-link-status")
-    expect(status).to_have_text("Link copied")
+    expect(status).to_contain_text("Link copied")
     expect(status).to_have_attribute("role", "status")
     expect(status).to_have_attribute("aria-live", "polite")
-    assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}basics/#{second}"
+    expect(status.locator(".copy-link-status__url")).to_have_text(f"{base_url}q/{second}/")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}q/{second}/"
+    assert page.url == base_url + "basics/", "copying does not navigate"
 
-    # With the mouse, on another answer.
-    page.locator(f"h2#{first} button.copy-link").click()
-    expect(status).to_have_text("Link copied")
-    assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}basics/#{first}"
+    # With the mouse, on another answer; the short link copied lands on it.
+    page.locator(f"h2#{first} a.copy-link").click()
+    expect(status).to_contain_text("Link copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == f"{base_url}q/{first}/"
+    page.goto(copied)
+    expect(page).to_have_url(f"{base_url}basics/#{first}")
 
 
 def test_only_question_headings_get_a_copy_link_button(page, base_url):
     page.goto(base_url + "all-questions/")
     expect(page.locator("article h2").first).to_be_visible()
-    expect(page.locator("button.copy-link")).to_have_count(0)
+    expect(page.locator(".copy-link")).to_have_count(0)
 
 
 def alias_ids(short_links, answers_by_page):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-NAV_PAGES = ["", "all-questions/", "tags/"]
+NAV_PAGES = ["", "all-questions/", "tags/", "essentials/", "practice/", "downloads/", "about/"]
 
 
 def site_pages(topics):

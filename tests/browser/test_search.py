@@ -15,6 +15,47 @@ import pytest
 from playwright.sync_api import expect
 
 QUERIES = {
+    "migrations": "how-do-you-handle-database-migrations-with-flask-migrate",
+    "pagination": "how-do-you-paginate-query-results-in-flask",
+    "validate request data": "how-do-you-validate-and-serialise-request-data-in-flask",
+    "api versioning": "how-do-you-handle-api-versioning-in-flask",
+    "rate limiting": "how-do-you-add-rate-limiting-to-a-flask-application",
+    "file upload": "how-do-you-handle-file-uploads-securely-in-flask",
+    "static files": "how-does-flask-serve-static-files-in-development-and-in-production",
+    "stream": "how-do-you-stream-a-response-in-flask",
+    "status code": "how-do-you-return-a-custom-status-code-or-headers-from-a-flask-view",
+    "flash message": "what-is-message-flashing-in-flask",
+    "secure flask application": "how-do-you-secure-a-flask-application",
+    "xss": "how-do-you-prevent-cross-site-scripting-xss-in-flask",
+    "sql injection": "how-do-you-prevent-sql-injection-in-a-flask-application",
+    "csrf": "what-is-csrf-and-how-do-you-protect-a-flask-application-against-it",
+    "security headers": "which-security-headers-should-a-flask-application-send",
+    "proxyfix": "how-do-you-run-flask-behind-a-reverse-proxy-that-terminates-https",
+    "secure cookies": "how-do-you-configure-secure-session-cookies-in-flask",
+    "flask-login": "how-do-you-implement-login-and-logout-with-flask-login",
+    "password hash": "how-do-you-store-and-check-passwords-securely-in-flask",
+    "jwt": "how-do-you-authenticate-api-requests-with-json-web-tokens-jwt-in-flask",
+    "access control": "how-do-you-implement-role-based-access-control-in-flask",
+    "error handling": "how-do-you-handle-errors-and-exceptions-in-a-flask-application",
+    "json error": "how-do-you-return-json-error-responses-from-a-flask-api",
+    "logging": "how-do-you-configure-logging-in-a-flask-application",
+    "environments": "how-do-you-manage-configuration-for-different-environments-in-flask",
+    "instance folder": "what-is-the-instance-folder-in-flask",
+    "secrets": "how-do-you-keep-secrets-such-as-secret-key-out-of-your-source-code",
+    "application factory": "what-is-the-application-factory-pattern-in-flask-and-why-use-it",
+    "import_name": "why-do-you-pass-name-to-flask",
+    "werkzeug": "what-is-werkzeug-and-how-does-flask-use-it",
+    "custom commands": "how-do-you-create-custom-commands-for-the-flask-cli",
+    "MethodView": "what-are-class-based-views-in-flask",
+    "redirect": "what-is-the-difference-between-redirect-and-url-for",
+    "quart": "does-flask-support-async-views-and-when-should-you-use-quart-instead",
+    "websocket": "how-do-you-add-websockets-or-real-time-updates-to-a-flask-application",
+    "thread-safe": "how-does-flask-handle-concurrent-requests-and-is-it-thread-safe",
+    "signals": "what-are-signals-in-flask-and-when-would-you-use-them",
+    "background tasks": "how-do-you-run-background-tasks-in-a-flask-application",
+    "flask-caching": "how-do-you-add-caching-to-a-flask-application",
+    "docker": "how-do-you-deploy-a-flask-application-with-docker",
+    "context processor": "what-are-context-processors-and-custom-template-filters-in-flask",
     "g object": "what-is-the-g-object-in-flask-how-does-it-differ-from-the-session-object",
     "blueprint": "what-are-flask-blueprints",
     "CORS": "what-is-flask-cors",
@@ -26,7 +67,7 @@ QUERIES = {
     "jinja": "what-is-jinja2-templating-in-flask",
     "sqlalchemy": "how-do-you-perform-crud-operations-using-sqlalchemy",
     "gunicorn nginx": "how-do-you-deploy-a-flask-app",
-    "celery": "how-do-you-scale-a-flask-application",
+    "celery": "how-do-you-run-background-tasks-in-a-flask-application",
     "404": "how-do-you-handle-404-errors-in-flask",
     "json": "how-do-you-handle-json-data-in-flask",
     "pytest": "how-do-you-test-a-flask-app-using-pytest",
@@ -165,3 +206,64 @@ def test_search_suggests_the_rest_of_a_word(search_page):
     box.fill("bluepr")
     box.press("End")
     expect(search_page.locator(".md-search__suggest")).to_have_text(re.compile(r"^bluepr\w+"))
+
+
+def test_accepting_a_suggestion_widens_the_search_to_the_whole_word(search_page):
+    """ "bluep", then the suggestion accepted (→ at the end of the box), finds the blueprint answer first."""
+    box = search_page.locator(BOX)
+    suggest = search_page.locator(".md-search__suggest")
+    for _ in range(5):
+        box.fill("")
+        box.press("End")
+        box.fill("bluep")
+        box.press("End")
+        try:
+            expect(suggest).to_have_text(re.compile(r"^bluep\w+$"), timeout=3000)
+            break
+        except AssertionError:
+            continue
+    # The suggestion is a whole word, without the punctuation after it.
+    assert re.fullmatch(r"blueprints?", suggest.text_content().strip()), suggest.text_content()
+    box.press("ArrowRight")
+    expect(box).to_have_value(re.compile(r"^blueprints?$"))
+    expect(search_page.locator(META)).to_have_text(re.compile("matching document"))
+    first = search_page.evaluate(RESULTS)["shown"][0]
+    assert first.endswith("#" + QUERIES["blueprint"]), first
+
+
+def test_list_pages_take_no_result_slots_and_snippets_start_with_the_answer(search_page):
+    search(search_page, "blueprint")
+    pages = search_page.eval_on_selector_all(
+        ".md-search-result__list a.md-search-result__link", "links => links.map(a => new URL(a.href).pathname)"
+    )
+    listed = [p for p in pages if p.rstrip("/").endswith(("/all-questions", "/tags", "/essentials"))]
+    assert not listed, f"list pages among the results: {listed}"
+    snippets = search_page.eval_on_selector_all(
+        ".md-search-result__list a.md-search-result__link[href*='#'] article",
+        "items => items.map(a => (a.querySelector('p') || a).textContent.trim())",
+    )
+    assert snippets
+    badge = re.compile(r"^(Beginner|Intermediate|Advanced)\b")
+    assert not [s for s in snippets if badge.match(s)], snippets[:3]
+
+
+def test_a_search_with_no_result_suggests_all_questions_and_the_tags(search_page, base_url):
+    box = search_page.locator(BOX)
+    help_line = search_page.locator(".md-search-result__help")
+    for _ in range(5):
+        box.fill("")
+        box.press("End")
+        box.fill("zzqxv")
+        box.press("End")
+        try:
+            expect(search_page.locator(META)).to_have_text(re.compile("No matching"), timeout=3000)
+            break
+        except AssertionError:
+            continue
+    expect(help_line).to_be_visible()
+    links = help_line.locator("a")
+    expect(links).to_have_count(2)
+    assert links.nth(0).get_attribute("href") == base_url + "all-questions/"
+    assert links.nth(1).get_attribute("href") == base_url + "tags/"
+    search(search_page, "session")
+    expect(help_line).to_be_hidden()

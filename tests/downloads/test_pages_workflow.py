@@ -41,10 +41,31 @@ def test_it_runs_on_every_push_to_main_and_on_version_tags(workflow):
     assert push["tags"] == ["v*"]
 
 
-def test_every_action_is_pinned_to_a_major_version(workflow):
+def test_every_action_is_pinned_to_a_commit_with_its_version_in_a_comment():
+    lines = [line for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert len(lines) >= 8
+    for line in lines:
+        assert re.fullmatch(r"\s*(- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), line
+
+
+def test_no_dependency_cache_in_the_job_that_builds_what_is_deployed(workflow):
+    for step in steps(workflow, "build"):
+        settings = step.get("with", {})
+        assert "cache" not in settings and "cache-dependency-path" not in settings, step["name"]
+        if step.get("uses", "").startswith("actions/setup-node"):
+            assert settings["package-manager-cache"] is False
+
+
+def test_the_checkout_does_not_keep_its_credentials(workflow):
     for job in workflow["jobs"]:
-        for action, version in uses(workflow, job).items():
-            assert re.fullmatch(r"v\d+", version), f"{action}@{version} in {job}"
+        for step in steps(workflow, job):
+            if step.get("uses", "").startswith("actions/checkout"):
+                assert step["with"]["persist-credentials"] is False
+
+
+def test_every_install_checks_hashes(workflow):
+    installs = [c for c in runs(workflow, "build") if "pip install" in c]
+    assert installs and all("--require-hashes" in c for c in installs)
 
 
 def test_the_build_job_checks_tests_and_builds_in_that_order(workflow):
@@ -60,7 +81,7 @@ def test_the_build_job_checks_tests_and_builds_in_that_order(workflow):
     assert str(python["with"]["python-version"]) == "3.11"
     commands = runs(workflow, "build")
     order = [
-        next(i for i, c in enumerate(commands) if "pip install -r requirements-test.txt" in c),
+        next(i for i, c in enumerate(commands) if "pip install --require-hashes -r requirements-test.txt" in c),
         commands.index("python scripts/normalise.py --check"),
         commands.index("bash scripts/test.sh"),
         commands.index("python scripts/build.py"),
@@ -100,5 +121,10 @@ def test_the_browser_path_is_set_for_the_scripts(workflow):
     assert chromium.DEFAULT_PATH == "/usr/bin/chromium"
 
 
-def test_the_default_token_can_only_read(workflow):
-    assert workflow["permissions"] == {"contents": "read"}
+def test_the_default_token_can_do_nothing_and_each_job_asks_for_what_it_needs(workflow):
+    assert workflow["permissions"] == {}
+    assert {job: spec["permissions"] for job, spec in workflow["jobs"].items()} == {
+        "build": {"contents": "read"},
+        "deploy": {"pages": "write", "id-token": "write"},
+        "release": {"contents": "write"},
+    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from site_build import offline
+from site_build import offline, project
 
 
 def test_the_shim_and_licence_match_the_checksums_in_the_vendor_readme():
@@ -19,7 +19,6 @@ def test_the_shim_and_licence_match_the_checksums_in_the_vendor_readme():
 def test_the_readme_names_the_version_the_build_states():
     readme = (offline.VENDOR / "README.md").read_text(encoding="utf-8")
     assert readme.startswith(f"# iframe-worker {offline.VERSION} ")
-    assert f"iframe-worker {offline.VERSION} shim" in offline.BANNER
 
 
 def test_the_licence_is_mit():
@@ -28,9 +27,7 @@ def test_the_licence_is_mit():
     assert "Martin Donath" in text
 
 
-def test_staging_copies_the_shim_with_its_licence_where_the_polyfill_points(tmp_path):
-    path = offline.stage_shim(tmp_path)
-    assert "iframe-worker" in path  # what Material's offline plugin looks for
-    staged = (tmp_path / path).read_bytes()
-    assert staged == offline.BANNER.encode() + (offline.VENDOR / "shim.js").read_bytes()
-    assert ((tmp_path / path).parent / "LICENSE").read_bytes() == (offline.VENDOR / "LICENSE").read_bytes()
+def test_the_theme_loads_the_kept_copy_in_place_of_the_cdn_address():
+    template = (project.ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert "{% block libs %}" in template and f"'{offline.SHIM}' | url" in template
+    assert (project.DOCS / offline.SHIM).is_file()

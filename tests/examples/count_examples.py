@@ -79,7 +79,8 @@ def tally(docs: Path, cases_dir: Path) -> dict:
         elif outcome in ("parse_only", "not_run"):
             figures[outcome].append({**record, "reason": entry[outcome].strip()})
         if isinstance(entry, dict) and "shell" in entry:
-            figures["shell"].append({**record, "command": entry["shell"].strip()})
+            for command in harness.shell_commands(entry):
+                figures["shell"].append({**record, "command": command})
     return figures
 
 

@@ -597,10 +597,13 @@ def entry_problems(block: Block, question: Question, entry: Any, case_path: str 
                 elif other.kind != "python":
                     say(f"render: app_block {spec['app_block']} is not a Python block")
     if "shell" in entry:
-        command = entry["shell"]
-        if not isinstance(command, str) or not command.strip().startswith("flask "):
-            say("shell: only flask commands are run (shell: flask --app example routes)")
-        else:
+        commands = entry["shell"]
+        if isinstance(commands, list) and not commands:
+            say("shell: give a flask command, or a list of them")
+        for command in commands if isinstance(commands, list) else [commands]:
+            if not isinstance(command, str) or not command.strip().startswith("flask "):
+                say("shell: only flask commands are run (shell: flask --app example routes)")
+                continue
             try:
                 argv = shlex.split(command)
             except ValueError as exc:
@@ -611,6 +614,14 @@ def entry_problems(block: Block, question: Question, entry: Any, case_path: str 
     if "contains" in entry and not _is_text_list(entry["contains"]):
         say("contains must be a text or a list of texts")
     return problems
+
+
+def shell_commands(entry: Any) -> list[str]:
+    """The flask commands of an entry's ``shell``: one text, or a list run in order."""
+    commands = entry.get("shell") if isinstance(entry, dict) else None
+    if commands is None:
+        return []
+    return [str(c).strip() for c in (commands if isinstance(commands, list) else [commands])]
 
 
 def _flask_subcommand(args: list[str]) -> str | None:
@@ -1257,16 +1268,21 @@ def _check_shell(block: Block, question: Question, entry: dict, folder: Path) ->
     if block.kind == "python":
         files.setdefault("example.py", block.text)
     write_files(folder, files)
-    command = entry["shell"].strip()
-    argv = [sys.executable, "-m", "flask", *shlex.split(command)[1:]]
-    what = f"{block.id} ({block.where}): `{command}`"
-    result = run_subprocess(argv, folder, what, timeout=RUN_TIMEOUT)
-    if result.returncode != 0:
-        raise ExampleFailure(
-            f"{what} exited with {result.returncode}\n  stdout: {_excerpt(result.stdout)}"
-            f"\n  stderr: {_excerpt(result.stderr, 2000)}"
-        )
-    _check_contains(result.stdout, _as_list(entry.get("contains")), f"{what} stdout")
+    # A list of commands runs in order in the same folder (flask db init, then
+    # flask db migrate...); each must succeed, and `contains` looks at them all.
+    outputs = []
+    for command in shell_commands(entry):
+        argv = [sys.executable, "-m", "flask", *shlex.split(command)[1:]]
+        what = f"{block.id} ({block.where}): `{command}`"
+        result = run_subprocess(argv, folder, what, timeout=RUN_TIMEOUT)
+        if result.returncode != 0:
+            raise ExampleFailure(
+                f"{what} exited with {result.returncode}\n  stdout: {_excerpt(result.stdout)}"
+                f"\n  stderr: {_excerpt(result.stderr, 2000)}"
+            )
+        outputs.append(result.stdout)
+    commands = " then ".join(f"`{c}`" for c in shell_commands(entry))
+    _check_contains("".join(outputs), _as_list(entry.get("contains")), f"{block.id} ({block.where}): {commands} stdout")
 
 
 def python_syntax_problem(block: Block) -> str | None:

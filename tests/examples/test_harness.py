@@ -269,6 +269,9 @@ def test_case_file_problems(tmp_path):
         ("python", {"pytest": "yes"}, "pytest must be true"),
         ("bash", {"shell": "ls -l"}, "only flask commands"),
         ("bash", {"shell": "flask --app x run --debug"}, "flask run starts a server"),
+        ("bash", {"shell": []}, "give a flask command, or a list of them"),
+        ("bash", {"shell": ["flask routes", "ls -l"]}, "only flask commands"),
+        ("bash", {"shell": ["flask routes", "flask run"]}, "flask run starts a server"),
         ("python", {"run": {}, "files": {"a.py": 9}}, "has no block 9"),
         ("python", {"run": {}, "files": {"../a.py": "x"}}, "relative path inside"),
         ("python", {"run": {}, "with_blocks": [2]}, "block 2 is not Python"),
@@ -894,6 +897,40 @@ def test_a_flask_command_shown_in_a_bash_block(tmp_path):
     case = "2:\n  shell: flask --app missing routes\n"
     message = fails(tmp_path / "again", text, {"q.yml": case}, "q-2")
     assert "exited with 2" in message and "missing" in message
+
+
+STEPS = """
+from pathlib import Path
+
+import click
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.cli.command("first")
+def first():
+    Path("step.txt").write_text("done")
+    click.echo("first ran")
+
+
+@app.cli.command("second")
+def second():
+    click.echo("second sees " + Path("step.txt").read_text())
+"""
+
+
+def test_flask_commands_in_a_list_run_in_order_in_one_folder(tmp_path):
+    text = page(question("q", ("python", STEPS), ("bash", "flask --app steps first\nflask --app steps second")))
+    case = (
+        "2:\n  files: {steps.py: 1}\n"
+        "  shell: [flask --app steps first, flask --app steps second]\n"
+        "  contains: [first ran, second sees done]\n"
+    )
+    assert check(tmp_path, text, {"q.yml": case}, "q-2") == "shell"
+    case = "2:\n  files: {steps.py: 1}\n  shell: [flask --app steps second, flask --app steps first]\n"
+    message = fails(tmp_path / "again", text, {"q.yml": case}, "q-2")
+    assert "`flask --app steps second` exited with 1" in message and "step.txt" in message
 
 
 # --------------------------------------------------------------------------

@@ -6,9 +6,9 @@ import pytest
 
 from guide import output, swap
 from guide.errors import GuideError
-from guide.render import MARKER
+from guide.render import HEADER, MARKER
 
-GEN = f"---\n# {MARKER}\n---\n"
+GEN = f"---\n{HEADER}---\n"
 
 
 def test_write_replaces_generated_files_and_leaves_hand_written_ones(tmp_path):
@@ -123,13 +123,14 @@ def test_a_page_path_that_is_a_folder_is_refused_before_anything_changes(tmp_pat
     assert (out / "index.md").read_text() == GEN
 
 
-def test_a_hand_written_file_in_the_way_is_refused(tmp_path):
+@pytest.mark.parametrize("text", ["hand-written", f"A page about the line '{MARKER}'."])
+def test_a_hand_written_file_in_the_way_is_refused(tmp_path, text):
     out = tmp_path / "docs"
     output.write({"index.md": GEN}, out)
-    (out / "practice.md").write_text("hand-written")
+    (out / "practice.md").write_text(text)
     with pytest.raises(GuideError, match="hand-written"):
         output.write({"index.md": GEN, "practice.md": GEN}, out)
-    assert (out / "practice.md").read_text() == "hand-written"
+    assert (out / "practice.md").read_text() == text
 
 
 def test_a_read_only_subfolder_is_kept_read_only_and_the_run_succeeds(tmp_path):

@@ -1,10 +1,14 @@
 """Rendering questions: ids on headings, alias anchors, fences, short links."""
 
+import html
+import re
+from urllib.parse import parse_qs, urlsplit
+
 import yaml
 
-from guide.editorial import Topic
+from guide.editorial import Editorial, Topic
 from guide.model import Paragraph, Place, Question
-from guide.render import fence, question_markdown, site_config, topic_page
+from guide.render import about_page, fence, home_page, question_markdown, site_config, topic_page
 
 TOPIC = Topic("basics", "Basics", "The basics.", ())
 
@@ -45,3 +49,62 @@ def test_every_id_and_alias_gets_a_short_link_to_the_answer():
 
 def test_fence_outgrows_backticks_inside_the_code():
     assert fence("text", "a ``` b") == "````text\na ``` b\n````"
+
+
+def test_heading_shows_dunder_names_and_stars_as_written():
+    q = question()
+    q.title = "Why do you pass __name__ to Flask(), and what does *args do in url_for?"
+    heading = next(line for line in question_markdown(q).split("\n") if line.startswith("## "))
+    assert heading == (
+        r"## Why do you pass \_\_name\_\_ to Flask(), and what does \*args do in url_for? {#what-is-flask}"
+    )
+
+
+def test_the_nav_is_in_sections_with_home_first_and_counts_beside_topics():
+    nav = yaml.safe_load(site_config([(TOPIC, [question()])]))["nav"]
+    assert nav[0] == {"Home": "index.md"}
+    assert nav[1] == {"Topics": [{"Basics (1)": "basics.md"}]}
+    assert list(nav[2]) == ["Practise and browse"]
+    assert "all-questions.md" in nav[2]["Practise and browse"]
+    assert nav[-1] == {"About": "about.md"}
+
+
+def test_a_topic_page_opens_with_its_question_list_and_keeps_the_bar_s_place():
+    page = topic_page(TOPIC, [question()])
+    bar = page.index('data-practice="bar"')
+    listed = page.index("- [What is Flask?](#what-is-flask)")
+    assert bar < page.index('<details class="question-list" open data-search-exclude') < listed
+    assert listed < page.index("## What is Flask?")
+
+
+def test_each_answer_ends_with_a_prefilled_improve_link():
+    text = question_markdown(question(), "https://github.com/o/r")
+    foot = text.rsplit("\n\n", 1)[-1]
+    assert foot.startswith('<div class="answer-foot" data-search-exclude><a class="answer-improve" href=')
+    href = html.unescape(re.search(r'href="([^"]+)"', foot).group(1))
+    url = urlsplit(href)
+    assert (url.netloc, url.path) == ("github.com", "/o/r/issues/new")
+    query = parse_qs(url.query)
+    assert query["title"] == ["Improve the answer: What is Flask?"]
+    assert "what-is-flask" in query["body"][0]
+    # Without a repository the row is still there, for the mark buttons.
+    assert question_markdown(question()).endswith('<div class="answer-foot" data-search-exclude></div>')
+
+
+def test_home_page_routes_in_and_the_sources_move_to_about():
+    editorial = Editorial([TOPIC], site={"title": "G", "headline": "H", "flask_version": "3.1.3", "intro": "I."})
+    pages = [(TOPIC, [question()])]
+    home = home_page(editorial, pages)
+    assert "# H { #home }" in home
+    assert "Flask 3.1.3" in home
+    for action in (
+        "(basics.md){ .md-button .md-button--primary }",
+        "(practice.md){ .md-button }",
+        "(all-questions.md)",
+    ):
+        assert action in home
+    assert '<div class="grid cards topic-cards" markdown>' in home
+    assert '<span class="topic-progress" data-topic="basics">1 question</span>' in home
+    assert "gathered from" not in home
+    about = about_page(editorial, pages, 2, 1)
+    assert "gathered from 2 questions in 1 published" in about

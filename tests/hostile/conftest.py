@@ -29,19 +29,18 @@ ROOT = sitebuild.ROOT
 SOURCE = Path(__file__).resolve().parent / "source"
 
 
-def hostile_config(docs: Path, target: Path) -> Path:
-    """mkdocs.yml with its relative paths made absolute and INHERIT and docs_dir pointed at ``docs``."""
-    text = sitebuild.CONFIG.read_text(encoding="utf-8")
-    replacements = {
-        "INHERIT: docs/generated.yml": f"INHERIT: {docs / 'generated.yml'}\ndocs_dir: {docs}",
-        "custom_dir: overrides": f"custom_dir: {ROOT / 'overrides'}",
-        "  - overrides/hooks/search_ranking.py": f"  - {ROOT / 'overrides/hooks/search_ranking.py'}",
-    }
-    for old, new in replacements.items():
-        assert old in text, f"mkdocs.yml no longer has {old!r}"
-        text = text.replace(old, new)
-    target.write_text(text, encoding="utf-8")
-    return target
+def hostile_config(docs: Path) -> Path:
+    """The repository's mkdocs.yml, unchanged, in a folder beside ``docs``.
+
+    Its relative paths (docs/generated.yml, docs_dir, overrides/) then mean the
+    hostile tree and, through a link, the repository's theme overrides.
+    """
+    project = docs.parent
+    assert docs.name == "docs"
+    (project / "overrides").symlink_to(ROOT / "overrides", target_is_directory=True)
+    config = project / "mkdocs.yml"
+    shutil.copy2(sitebuild.CONFIG, config)
+    return config
 
 
 @pytest.fixture(scope="session")
@@ -64,7 +63,7 @@ def hostile_docs(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def hostile_site(hostile_docs) -> Path:
     site = hostile_docs.parent / "site"
-    config = hostile_config(hostile_docs, hostile_docs.parent / "mkdocs.yml")
+    config = hostile_config(hostile_docs)
     done = sitebuild.mkdocs_build(config, site)
     assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stdout}{done.stderr}"
     return site

@@ -36,23 +36,14 @@ CHROMIUM = Path(chromium.executable())
 CHROMIUM_ARGS = chromium.ARGS  # one list of flags for the PDF build and every browser suite
 QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
-# Where the offline build's iframe-worker shim is kept (the offline build's
-# own files). Listed in extra.polyfills, it keeps Material's offline plugin
-# from adding its CDN copy; when it is not there, an empty stand-in does that
-# job here, since these tests do not use search offline.
-SHIM_SOURCE = ROOT / "scripts" / "site_build" / "vendor" / "iframe-worker" / "shim.js"
-SHIM = "assets/vendor/iframe-worker/shim.js"
-
 # Builds mkdocs.yml with another docs_dir and site_dir, as `mkdocs build`
-# would, plus the polyfill and extra theme features given on the command line.
+# would, plus the extra theme features given on the command line.
 BUILD_SCRIPT = """
 import sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-config_file, docs_dir, site_dir, polyfill, features = sys.argv[1:6]
+config_file, docs_dir, site_dir, features = sys.argv[1:5]
 config = load_config(config_file, docs_dir=docs_dir, site_dir=site_dir, strict=True)
-if polyfill:
-    config.extra["polyfills"] = list(config.extra.get("polyfills", [])) + [polyfill]
 for feature in filter(None, features.split(",")):
     config.theme["features"] = list(config.theme["features"]) + [feature]
 build(config)
@@ -63,18 +54,9 @@ def build_site(work: Path, *, offline: bool = False, features: str = "") -> Path
     docs = work / "docs"
     site = work / "site"
     shutil.copytree(DOCS, docs)
-    polyfill = ""
-    if offline:
-        shim = docs / SHIM
-        shim.parent.mkdir(parents=True, exist_ok=True)
-        if SHIM_SOURCE.exists():
-            shutil.copyfile(SHIM_SOURCE, shim)
-        else:
-            shim.write_text("/* stand-in for the iframe-worker shim */\n", encoding="utf-8")
-        polyfill = SHIM
     env = {**os.environ, **QUIET_BANNERS, "OFFLINE": "true" if offline else "false"}
     done = subprocess.run(
-        [sys.executable, "-c", BUILD_SCRIPT, str(CONFIG), str(docs), str(site), polyfill, features],
+        [sys.executable, "-c", BUILD_SCRIPT, str(CONFIG), str(docs), str(site), features],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -35,7 +35,7 @@ def mark(page: Page, qid: str, which: str) -> None:
 
 
 def quiz(page: Page, on: bool) -> None:
-    toggle = page.locator(".practice-toggle").first
+    toggle = page.locator(".practice-toggle--quiz").first
     if toggle.get_attribute("aria-pressed") != str(on).lower():
         toggle.click()
     expect(toggle).to_have_attribute("aria-pressed", str(on).lower())

@@ -38,7 +38,7 @@ def test_quiz_mode_is_remembered_and_answers_open_with_the_keyboard(visit, onlin
     page.goto(online_url + "basics/")
     page.wait_for_selector("[data-practice-ready]", state="attached")
     ids = question_ids(page)
-    expect(page.locator(".practice-toggle")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".practice-toggle--quiz")).to_have_attribute("aria-pressed", "true")
     assert shown_answers(page) == []
     first, second = reveal_button(page, ids[0]), reveal_button(page, ids[1])
     expect(first).to_be_visible()
@@ -91,10 +91,12 @@ def test_marks_progress_review_list_random_question_and_reset(visit, online_url)
     expect(answer(page, ids[3]).locator(".practice-mark--known")).to_have_attribute("aria-pressed", "false")
     expect(progress(page)).to_have_text(f"This page: 1 known · 2 to review · {n - 3} not seen")
 
-    # The home page shows the progress over every question.
+    # The home page's card of the topic counts its marks.
     page.goto(online_url)
     total = len(all_questions(page))
-    expect(progress(page)).to_have_text(f"Your progress: 1 known · 2 to review · {total - 3} not seen")
+    expect(page.locator(".topic-progress[data-topic='routing-and-views']")).to_have_text(
+        f"✓ 1/{n} known · ↻ 2 to review"
+    )
 
     # The practice page: progress and the review list, linking to the answers.
     page.goto(online_url + "practice/")
@@ -147,21 +149,6 @@ def test_marks_progress_review_list_random_question_and_reset(visit, online_url)
 
     page.goto(online_url + TOPIC)
     expect(page.locator(".practice-mark[aria-pressed='true']")).to_have_count(0)
-
-
-def test_topic_page_reset_forgets_only_that_page(visit, online_url):
-    page = visit(online_url).goto(TOPIC)
-    mine = question_ids(page)
-    mark(page, mine[0], "review")
-    page.goto(online_url + "basics/")
-    page.wait_for_selector("[data-practice-ready]", state="attached")
-    other = question_ids(page)
-    mark(page, other[0], "known")
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Reset progress").click()
-    expect(progress(page)).to_contain_text("This page: 0 known · 0 to review")
-    page.goto(online_url + TOPIC)
-    expect(progress(page)).to_contain_text("This page: 0 known · 1 to review")
 
 
 def test_links_to_an_answer_reveal_it_in_quiz_mode(visit, online_url):
@@ -263,7 +250,7 @@ AXE_SCOPE = {
     TOPIC: [[".md-main"]],
     "practice/": [[".md-main"]],
     "all-questions/": [[".practice-filter"], [".practice-filter__count"], [".md-content li .qmeta-difficulty"]],
-    "": [[".practice-bar--home"]],
+    "": [[".topic-cards"]],
 }
 
 
@@ -280,8 +267,10 @@ def test_no_accessibility_violations_in_quiz_mode(visit, online_url, scheme):
     for path in (TOPIC, "practice/", "all-questions/", ""):
         page.goto(online_url + path)
         page.wait_for_selector("[data-practice-ready]", state="attached")
-        if path in ("practice/", ""):
+        if path == "practice/":
             expect(progress(page)).to_contain_text("1 to review")
+        if path == "":
+            expect(page.locator(".topic-progress__review").first).to_be_visible()
         results = axe.run(page, context={"include": AXE_SCOPE[path]})
         assert results.violations_count == 0, f"{path or 'home'} ({scheme}):\n{results.generate_report()}"
 

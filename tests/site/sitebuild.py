@@ -99,7 +99,7 @@ def normaliser_report() -> list[tuple[str, str, str]]:
     assert done.returncode == 0, done.stderr
     rows = []
     for line in done.stdout.splitlines():
-        place, target = line.split("\t")
+        place, target = line.split("\t")[:2]  # a third column marks authored questions
         page, _, anchor = target.partition("#")
         rows.append((place, page, anchor))
     return rows

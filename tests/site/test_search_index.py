@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import search_ranking
 import sitebuild
 
 
@@ -12,11 +13,18 @@ def search_index(site_dir) -> dict:
     return json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
+def questions_data() -> list[dict]:
+    """The practice data the normaliser writes: one JSON object per line."""
+    text = (sitebuild.ROOT / "docs" / search_ranking.QUESTIONS_DATA).read_text(encoding="utf-8")
+    return [json.loads(line.rstrip(",")) for line in text.splitlines() if line.startswith("{")]
+
+
 def heading_titles(page_md: str) -> dict[str, str]:
-    """{id: title as the reader sees it} for the headings of a docs/ page."""
+    """{id: title as the reader sees it} for the headings of a docs/ page
+    (code marks dropped, backslash escapes such as \\_ undone)."""
     text = (sitebuild.ROOT / "docs" / page_md).read_text(encoding="utf-8")
     return {
-        anchor: title.replace("`", "").strip()
+        anchor: re.sub(r"\\(.)", r"\1", title.replace("`", "")).strip()
         for title, anchor in re.findall(r"^## (.+?) \{#([^}\s]+)[^}]*\}\s*$", text, flags=re.M)
     }
 
@@ -35,15 +43,22 @@ def test_every_answer_is_its_own_search_entry_titled_with_its_question(site_dir,
     assert not wrong, "\n".join(wrong)
 
 
-def test_answers_keep_their_full_weight_and_everything_else_ranks_below(site_dir, report):
+def test_answers_keep_their_full_weight_essentials_more_and_everything_else_ranks_below(site_dir, report):
     answers = {
         ("" if page == "index.md" else page.removesuffix(".md") + "/") + "#" + anchor for _, page, anchor in report
     }
+    essential = {f"{item['page']}/#{item['id']}" for item in questions_data() if item["essential"]}
     docs = search_index(site_dir)["docs"]
     heavy = [d["location"] for d in docs if d["location"] not in answers and d.get("boost", 1) >= 0.4]
-    light = [d["location"] for d in docs if d["location"] in answers and d.get("boost", 1) != 1]
+    wrong = [
+        d["location"]
+        for d in docs
+        if d["location"] in answers
+        and d.get("boost", 1) != (search_ranking.ESSENTIAL_BOOST if d["location"] in essential else 1)
+    ]
+    assert essential and essential <= answers
     assert not heavy, f"entries that are not answers but could outrank one: {heavy}"
-    assert not light, f"answers with a lowered weight: {light}"
+    assert not wrong, f"answers with the wrong weight: {wrong}"
 
 
 def test_search_splits_code_words_but_keeps_identifiers(site_dir):
