@@ -13,6 +13,7 @@ leaves the output folder exactly as it was.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -50,21 +51,35 @@ def main(argv: list[str] | None = None) -> int:
         "-v", "--verbose", action="store_true", help="with --explain: list the unanswered questions and chrome lines"
     )
     args = parser.parse_args(argv)
+    # Paths and wordings can hold anything; a terminal that cannot show a character gets an escape.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
     if args.explain:
         return explain(args.sources, args.verbose)
 
     try:
-        # Trying other sources: the guide's answer entries name the guide's own
-        # questions, so only its topics and site settings apply.
-        try_out = args.editorial is None and args.sources.resolve() != (ROOT / "sources").resolve()
-        result = pipeline.build(args.sources, args.editorial or HERE / "editorial", with_entries=not try_out)
+        return run(args)
     except GuideError as error:
         print(error, file=sys.stderr)
         return 2
     except OSError as error:
-        print(f"{error.filename or args.sources}:1: {error.strerror or error}", file=sys.stderr)
+        where = error.filename if error.filename is not None else args.out
+        print(f"{display(where)}:1: {error.strerror or error}", file=sys.stderr)
         return 2
+
+
+def display(path: object) -> str:
+    """A path as text even when its name is not UTF-8 (its bytes shown as escapes)."""
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+
+
+def run(args: argparse.Namespace) -> int:
+    # Trying other sources: the guide's answer entries name the guide's own
+    # questions, so only its topics and site settings apply.
+    try_out = args.editorial is None and args.sources.resolve() != (ROOT / "sources").resolve()
+    result = pipeline.build(args.sources, args.editorial or HERE / "editorial", with_entries=not try_out)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
 
@@ -79,17 +94,16 @@ def main(argv: list[str] | None = None) -> int:
         for p in result.proposals:
             print(f"{p.score:.2f}\t{p.first}\t{p.second}")
     if args.check:
+        for warning in output.report_leftovers(args.out):
+            print(f"warning: {warning}", file=sys.stderr)
         changed = output.stale(result.files, args.out)
         if changed:
             print("stale: " + ", ".join(changed) + " (run python scripts/normalise.py)", file=sys.stderr)
             return 1
         return 0
     if not args.report and not args.proposals:
-        try:
-            output.write(result.files, args.out)
-        except OSError as error:
-            print(f"{error.filename or args.out}:1: cannot write: {error.strerror or error}", file=sys.stderr)
-            return 2
+        for warning in output.write(result.files, args.out):
+            print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 

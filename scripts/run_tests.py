@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BROWSER_SUITES = ["tests/browser", "tests/practice", "tests/downloads"]
+BROWSER_SUITES = ["tests/browser", "tests/practice", "tests/downloads", "tests/hostile"]
 
 
 def groups() -> list[list[str]]:

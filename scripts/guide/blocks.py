@@ -12,12 +12,15 @@ import re
 from dataclasses import dataclass, field
 
 from . import clean, code
+from .errors import GuideError
 from .model import Block, Code, ListBlock, Paragraph, RawQuestion, Table
 from .readers.base import strip_answer_label
 
-BULLET = re.compile(r"^\s*[\u2022\u25cf\u25aa\u25e6\u00b7\u2219\u2023\u2043*\-]\s*(?:\t|\s)\s*(\S.*)$")
+BULLET = re.compile(r"^\s*[\u2022\u25cf\u25aa\u25e6\u00b7\u2219\u2023\u2043*\-]\s+(\S.*)$")
 BULLET_TIGHT = re.compile(r"^\s*[\u2022\u25cf\u25aa\u25e6\u2219\u2023\u2043]\s*(\S.*)$")
 ORDERED = re.compile(r"^(\s*)(\d{1,3})[.)]\s+(\S.*)$")
+#: Lists nest at most this deep; deeper is refused (each level is a recursion of assembly and rendering).
+MAX_DEPTH = 12
 ANSWER_PREFIX = re.compile(r"^\s*(?:Answer|Ans)\s*[:.)\-]\s*", re.I)
 
 
@@ -362,7 +365,17 @@ def _split_row(text: str) -> list[str]:
     return re.split(r"(?<!\\)\|", text)
 
 
-def assemble(lines: list[Line], context: str, problems: Problems) -> list[Block]:
+class TooDeep(Exception):
+    """Lists nested deeper than MAX_DEPTH, at this source line."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def assemble(lines: list[Line], context: str, problems: Problems, depth: int = 0) -> list[Block]:
+    if depth > MAX_DEPTH:
+        raise TooDeep(lines[0].line if lines else 0)
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
@@ -393,7 +406,7 @@ def assemble(lines: list[Line], context: str, problems: Problems) -> list[Block]
                 i = nxt if nxt < len(lines) and lines[nxt].kind == "bullet" else i + 1
             blocks.append(ListBlock(False, tuple(items)))
         elif line.kind == "ordered":
-            block, i = _ordered(lines, i, context, problems)
+            block, i = _ordered(lines, i, context, problems, depth)
             blocks.append(block)
         else:
             end = i
@@ -405,7 +418,7 @@ def assemble(lines: list[Line], context: str, problems: Problems) -> list[Block]
     return blocks
 
 
-def _ordered(lines: list[Line], start: int, context: str, problems: Problems) -> tuple[Block, int]:
+def _ordered(lines: list[Line], start: int, context: str, problems: Problems, depth: int) -> tuple[Block, int]:
     """A numbered list; content between two items belongs to the first.
 
     When items carry content of their own (a "sectioned" list: a step, then
@@ -427,7 +440,7 @@ def _ordered(lines: list[Line], start: int, context: str, problems: Problems) ->
             end = following
         else:
             end = len(lines) if sectioned else k + 1
-        inner = assemble(lines[k + 1 : end], context, problems) if end > k + 1 else []
+        inner = assemble(lines[k + 1 : end], context, problems, depth + 1) if end > k + 1 else []
         items.append((Paragraph(head.text), *inner))
         if following is None:
             return ListBlock(True, tuple(items)), end
@@ -565,7 +578,12 @@ def answer_blocks(raw: RawQuestion, problems: Problems) -> list[Block]:
             if line.kind == "text":
                 line.text = ANSWER_PREFIX.sub("", line.text, count=1)
             break
-    blocks = assemble(lines, raw.text, problems)
+    try:
+        blocks = assemble(lines, raw.text, problems)
+    except TooDeep as deep:
+        raise GuideError(
+            raw.place.path, deep.line or raw.answer_line, f"lists nested deeper than {MAX_DEPTH} levels"
+        ) from None
     return tidy(coaching_last(split_options(blocks)))
 
 

@@ -12,6 +12,8 @@ import re
 
 import ftfy
 
+from . import safe
+
 # Primes and other quote look-alikes that ftfy leaves alone but that scraped
 # code uses as quotes.
 QUOTE_LOOKALIKES = str.maketrans({"\u2032": "'", "\u2033": '"', "\u00b4": "'", "\u2035": "'"})
@@ -64,12 +66,19 @@ CHROME_LINE = re.compile(
     re.I,
 )
 
-# Sentences that point at a picture the scrape lost.
-LOST_IMAGE = re.compile(
-    r"(?:^|(?<=[.!?] ))[^.]*\b(?:(?:below|above|following)\s+(?:image|screenshot|picture|result|output)"
-    r"|shown\s+in\s+the\s+(?:below\s+)?(?:image|screenshot|picture))\b[^.]*\.\s*",
+# Sentences that point at a picture the scrape lost. A sentence here is what
+# ``LOST_IMAGE`` matches: from the text's start or a "[.!?] " to the next full
+# stop, with the words inside; :func:`drop_lost_images` finds the same spans
+# without the pattern's backtracking, which is quadratic on a long line with
+# many "? " and no full stop.
+LOST_IMAGE_WORDS = re.compile(
+    r"\b(?:(?:below|above|following)\s+(?:image|screenshot|picture|result|output)"
+    r"|shown\s+in\s+the\s+(?:below\s+)?(?:image|screenshot|picture))\b",
     re.I,
 )
+LOST_IMAGE = re.compile(r"(?:^|(?<=[.!?] ))[^.]*" + LOST_IMAGE_WORDS.pattern + r"[^.]*\.\s*", re.I)
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?] ))")
+_TRAILING_SPACE = re.compile(r"\s*")
 
 # Paragraphs that close a blog post rather than answer the question.
 OUTRO = re.compile(
@@ -87,8 +96,10 @@ BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)([^_\n]*\s[^_\n]*?
 EMPHASIS = re.compile(
     r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=\S)([^_\n]*\s[^_\n]*?)(?<=\S)_(?![\w_])"
 )
-LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
-IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+# A link's target may hold one level of parentheses (``wiki/Flask_(web_framework)``).
+_TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)"
+LINK = re.compile(r"!?\[([^\]]*)\]" + _TARGET)
+IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()]|\([^()]*\))*\)")
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
@@ -151,8 +162,36 @@ def is_chrome(line: str) -> bool:
     return False
 
 
+def _lost_image_spans(text: str) -> list[tuple[int, int]]:
+    """The spans ``LOST_IMAGE.sub`` would remove, found in linear time.
+
+    Every match ends at the first full stop after its start, so the text is
+    taken one stretch up to a full stop at a time: a match in a stretch
+    starts at its earliest allowed start, if the words follow that start.
+    """
+    spans = []
+    position = 0
+    while position < len(text):
+        stop = text.find(".", position)
+        if stop < 0:
+            break
+        start = _SENTENCE_START.search(text, position, stop + 1)
+        if start is not None and LOST_IMAGE_WORDS.search(text, start.start(), stop):
+            end = _TRAILING_SPACE.match(text, stop + 1).end()  # type: ignore[union-attr]
+            spans.append((start.start(), end))
+            position = end
+        else:
+            position = stop + 1
+    return spans
+
+
 def drop_lost_images(text: str) -> str:
-    return re.sub(r"\s{2,}", " ", LOST_IMAGE.sub("", text)).strip()
+    pieces, position = [], 0
+    for start, end in _lost_image_spans(text):
+        pieces.append(text[position:start])
+        position = end
+    pieces.append(text[position:])
+    return re.sub(r"\s{2,}", " ", "".join(pieces)).strip()
 
 
 def is_outro(text: str) -> bool:
@@ -170,7 +209,10 @@ def tidy_spaces(text: str) -> str:
 # --- prose made safe and readable in Markdown ---------------------------------
 
 CLI_FLAG = re.compile(r"\b(flask|pip3?|python3?|gunicorn|pytest)\s+[\u2013\u2014-]{1,2}([a-z][\w-]*)\b", re.I)
-HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+# A tag, also when no space follows its name (``<svg/onload=...>``, ``<a/href=...>``).
+HTML_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:[\s/][^<>]*)?>")
+# Tokens longer than this are never code: it keeps the token patterns linear on a huge "word".
+CODE_TOKEN_MAX = 200
 CODE_TOKEN = re.compile(
     r"""^(
         @?[A-Za-z_][\w.]*\([^\s()]*\)            # calls: url_for(), @app.route(), f(x)
@@ -186,6 +228,8 @@ NOT_CODE = {"e.g", "i.e", "etc", "vs", "a.m", "p.m"}
 
 def _code_token(token: str) -> str:
     """Wrap one whitespace-separated token in backticks when it is code."""
+    if len(token) > CODE_TOKEN_MAX:
+        return token
     core = token.rstrip(".,;:!?")
     tail = token[len(core) :]
     lead = ""
@@ -196,57 +240,35 @@ def _code_token(token: str) -> str:
     if not core or core.lower() in NOT_CODE or "://" in core:
         return token
     if CODE_TOKEN.match(core):
-        return f"{lead}`{core}`{tail}"
+        return f"{safe.inline(lead)}{safe.code_span(core)}{safe.inline(tail)}"
     return token
-
-
-def _escape(text: str) -> str:
-    text = text.replace("\\", "\\\\").replace("*", "\\*").replace("|", "\\|")
-    text = re.sub(r"(?<![\w`])_|_(?![\w`])", r"\\_", text)
-    return text
 
 
 def prose(text: str) -> str:
     """A sentence or paragraph of prose as safe Markdown, code marked as code.
 
     Raw HTML from the source (``<b>``, ``<variable>``) becomes inline code so it
-    is shown, never rendered as live markup. Inline code the source marked
-    itself (Markdown sources) is kept as it was written; a stray backtick that
-    closes nothing is escaped, so that it cannot open a span.
+    is shown, never rendered as live markup; every other character that
+    Markdown would act on is escaped by :mod:`guide.safe`. Inline code the
+    source marked itself (Markdown sources) stays code, re-fenced by
+    :func:`guide.safe.code_span` so that it closes where it should; a stray
+    backtick that closes nothing is escaped, so that it cannot open a span.
     """
-    text = tidy_spaces(text)
-    if "`" not in text:
-        return _prose_piece(text, first=True)
-    pieces: list[str] = []
-    position = 0
-    for match in CODE_SPAN.finditer(text):
-        if match.start() > position:
-            pieces.append(_prose_piece(text[position : match.start()], first=not pieces))
-        pieces.append(match.group(0))
-        position = match.end()
-    if position < len(text):
-        rest = text[position:].replace("`", STRAY_TICK)
-        pieces.append(_prose_piece(rest, first=not pieces).replace(STRAY_TICK, "\\`"))
-    return "".join(pieces)
+    text = tidy_spaces(re.sub(r"[\r\n]+", " ", text))
+    pieces = [safe.code_span(piece) if is_code else _prose_piece(piece) for piece, is_code in safe.code_pieces(text)]
+    return safe.line_start("".join(pieces))
 
 
-CODE_SPAN = re.compile(r"(`+)(?=[^`\s]|\s+[^`\s])(?:.*?[^`])\1(?!`)")
-STRAY_TICK = "\ue000"
-
-
-def _prose_piece(text: str, first: bool) -> str:
+def _prose_piece(text: str) -> str:
     text = CLI_FLAG.sub(lambda m: f"{m.group(1).lower()} --{m.group(2)}", text)
     pieces: list[str] = []
     position = 0
     for match in HTML_TAG.finditer(text):
         pieces.append(_prose_words(text[position : match.start()]))
-        pieces.append(f"`{match.group(0)}`")
+        pieces.append(safe.code_span(match.group(0)))
         position = match.end()
     pieces.append(_prose_words(text[position:]))
     text = "".join(pieces)
-    if first:
-        text = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)  # not a list
-        text = re.sub(r"^([#>+=-])", r"\\\1", text)  # not a heading, quote or list
     text = re.sub(r"`(flask|pip3?|python3?|gunicorn|pytest)` `(--[\w-]+)`", r"`\1 \2`", text)
     text = re.sub(r"\b(flask|pip3?|python3?|gunicorn|pytest) `(--[\w-]+)`", r"`\1 \2`", text)
     return text
@@ -262,5 +284,5 @@ def _prose_words(text: str) -> str:
             out.append(token)
             continue
         coded = _code_token(token)
-        out.append(coded if coded != token else _escape(token))
+        out.append(coded if coded != token else safe.inline(token))
     return "".join(out)

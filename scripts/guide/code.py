@@ -50,7 +50,7 @@ CLOSER = re.compile(r"^[)\]}]+[,;:]?\s*$")
 
 def _prose_like(line: str) -> bool:
     """Four plain words in a row outside quotes and brackets read as prose."""
-    bare = re.sub(r"(\"[^\"]*\"|'[^']*'|\([^()]*\)|\[[^\]]*\]|\{[^{}]*\})", " ", line)
+    bare = re.sub(r"(\"[^\"]*\"|'[^']*'|\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\})", " ", line)
     return bool(re.search(r"\b[A-Za-z]+ [A-Za-z]+ [A-Za-z]+ [A-Za-z]+ [A-Za-z]+", bare))
 
 
@@ -105,10 +105,10 @@ def straighten(code: str) -> str:
 
 def fix_glued_from(code: str) -> str:
     """``fromflask import X`` -> ``from flask import X``."""
-    return re.sub(r"(?m)^(\s*)from(?=[A-Za-z_])([\w.]+)(\s+import\b)", r"\1from \2\3", code)
+    return re.sub(r"(?m)^([ \t]*)from(?=[A-Za-z_])([\w.]+)([ \t]+import\b)", r"\1from \2\3", code)
 
 
-COMPOUND = re.compile(r"^(\s*)(async\s+def|def|class|if|elif|else|for|while|with|try|except|finally)\b(.*?)\s*$")
+COMPOUND = re.compile(r"^(\s*)(async\s+def|def|class|if|elif|else|for|while|with|try|except|finally)\b")
 
 
 def _indent(line: str) -> int:
@@ -118,13 +118,20 @@ def _indent(line: str) -> int:
 def fix_missing_colons(code: str) -> str:
     """A compound statement header followed by a deeper line needs a colon."""
     lines = code.split("\n")
+    # The next non-blank line after each line, found once from the end (not by a scan per line).
+    following_of: list[str | None] = [None] * len(lines)
+    nxt: str | None = None
+    for i in range(len(lines) - 1, -1, -1):
+        following_of[i] = nxt
+        if lines[i].strip():
+            nxt = lines[i]
     for i, line in enumerate(lines):
         match = COMPOUND.match(line)
         if not match or line.rstrip().endswith(":") or line.rstrip().endswith(("(", ",", "\\")):
             continue
         if line.count("(") != line.count(")"):
             continue
-        following = next((nxt for nxt in lines[i + 1 :] if nxt.strip()), None)
+        following = following_of[i]
         if following is not None and _indent(following) > _indent(line):
             lines[i] = line.rstrip() + ":"
     return "\n".join(lines)
@@ -281,9 +288,10 @@ def _pop(stack: list[str], classes: list[str]) -> None:
 
 
 def parses(code: str) -> bool:
+    """Whether the code parses; code too deeply nested for the parser (a 50,000-term sum) does not."""
     try:
         ast.parse(code)
-    except (SyntaxError, ValueError):
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
     return True
 
@@ -359,7 +367,7 @@ def dedent(code: str) -> str:
 
 def repair_shell(code: str) -> str:
     code = straighten(code)
-    return re.sub(r"(?m)^(\s*)Flask(\s)", r"\1flask\2", dedent(code)).strip("\n")
+    return re.sub(r"(?m)^([ \t]*)Flask(\s)", r"\1flask\2", dedent(code)).strip("\n")
 
 
 def repair_markup(code: str) -> str:

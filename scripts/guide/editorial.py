@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from . import safe, textfile, yamldata
 from .errors import GuideError
 from .model import Reference
 
@@ -36,7 +35,28 @@ KEYS = {
 }
 # What a question the team writes must say for itself, having no source to fall back on.
 AUTHORED_NEEDS = ("title", "topic", "difficulty", "short", "references")
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = safe.ID
+# Names of pages the normaliser writes or the site keeps by hand: a topic slug
+# that took one of them would overwrite it.
+RESERVED_SLUGS = {
+    "index",
+    "all-questions",
+    "tags",
+    "essentials",
+    "generated",
+    "practice",
+    "downloads",
+    "print",
+    "q",
+    "assets",
+    "404",
+    "search",
+    "sitemap",
+    "about",
+}
+SITE_KEYS = ("title", "headline", "lead", "repository", "description", "flask_version", "intro", "about_sections")
+# The site.yml keys that hold Markdown; the others are plain text.
+SITE_MARKDOWN = ("intro", "about_sections")
 SHORT_MAX_WORDS = 80
 REFERENCE_SCHEMES = ("https://", "http://")
 
@@ -69,6 +89,7 @@ class Entry:
     distinct: tuple[str, ...] = ()
     distinct_reason: str = ""
     body: str = ""
+    body_line: int = 1  # the line of the file where the body starts
     authored: bool = False
     short: str = ""
     essential: bool = False
@@ -89,53 +110,63 @@ class Editorial:
 
 
 def _yaml(display: str, text: str, offset: int = 0):
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = (mark.line + 1 + offset) if mark else 1 + offset
-        raise GuideError(display, line, f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    return yamldata.load(display, text, offset)
+
+
+def _key_lines(text: str, key: str) -> list[int]:
+    """Lines where ``key:`` starts a mapping entry (or a list item's first entry)."""
+    pattern = re.compile(rf"^\s*-?\s*{re.escape(key)}\s*:")
+    return [number for number, line in enumerate(text.split("\n"), 1) if pattern.match(line)]
 
 
 def load_topics(path: Path, display: str) -> list[Topic]:
-    data = _yaml(display, path.read_text(encoding="utf-8"))
+    source = textfile.read_text(path, display)
+    data = _yaml(display, source)
     if not isinstance(data, list) or not data:
         raise GuideError(display, 1, "expected a list of topics")
-    topics = []
+    slug_lines = _key_lines(source, "slug")
+    topics: list[Topic] = []
     for number, item in enumerate(data, 1):
+        line = slug_lines[number - 1] if number <= len(slug_lines) else 1
         if not isinstance(item, dict) or not {"slug", "title", "description"} <= set(item):
-            raise GuideError(display, _line_of(path, "slug", number), "each topic needs slug, title and description")
-        topics.append(
-            Topic(
-                str(item["slug"]),
-                str(item["title"]),
-                str(item["description"]),
-                tuple(str(k) for k in (item.get("keywords") or ())),
-                str(item.get("tag") or ""),
+            raise GuideError(display, line, "each topic needs slug, title and description")
+        slug = yamldata.text(item["slug"], display, line, "slug").strip()
+        if not ID_PATTERN.match(slug) or len(slug) > 72:
+            raise GuideError(
+                display, line, f"topic slug '{slug}' is its page's file name: lower-case words and hyphens only"
             )
-        )
+        if slug in RESERVED_SLUGS:
+            raise GuideError(display, line, f"topic slug '{slug}' is the name of another page of the site")
+        if any(t.slug == slug for t in topics):
+            raise GuideError(display, line, f"topic slug '{slug}' is listed twice")
+        tag = yamldata.text(item.get("tag"), display, line, "tag").strip()
+        if tag and not ID_PATTERN.match(tag):
+            raise GuideError(display, line, f"tag '{tag}' must be lower-case words and hyphens")
+        title = yamldata.text(item["title"], display, line, "title").strip()
+        description = yamldata.text(item["description"], display, line, "description").strip()
+        if not title or not description:
+            raise GuideError(display, line, "a topic's title and description may not be empty")
+        keywords = yamldata.texts(item.get("keywords"), display, line, "keywords")
+        topics.append(Topic(slug, title, description, keywords, tag))
     return topics
 
 
 def _line_of(path: Path, key: str, occurrence: int = 1) -> int:
-    seen = 0
-    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
-        if re.match(rf"^\s*-?\s*{re.escape(key)}\s*:", line):
-            seen += 1
-            if seen == occurrence:
-                return number
-    return 1
+    lines = _key_lines(textfile.read_text(path, str(path)), key)
+    return lines[occurrence - 1] if occurrence <= len(lines) else 1
 
 
 def load_entry(path: Path, display: str) -> Entry:
-    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    text = textfile.read_text(path, display)
     if not text.startswith("---\n"):
         raise GuideError(display, 1, "an editorial file starts with YAML front matter between '---' lines")
     end = text.find("\n---", 4)
     if end < 0:
         raise GuideError(display, 1, "front matter is not closed by a '---' line")
     front = text[4:end]
-    body = text[end + 4 :].strip("\n").rstrip()
+    rest = text[end + 4 :]
+    body = rest.strip("\n").rstrip()
+    body_line = text.count("\n", 0, end + 4) + 1 + (len(rest) - len(rest.lstrip("\n")))
     data = _yaml(display, front, offset=1) or {}
     if not isinstance(data, dict):
         raise GuideError(display, 2, "front matter must be a mapping of keys")
@@ -144,30 +175,42 @@ def load_entry(path: Path, display: str) -> Entry:
         match = re.match(r"^([A-Za-z_]+)\s*:", line)
         if match:
             lines[match.group(1)] = number
-    entry = Entry(id=path.stem, path=display, lines=lines, body=body)
+    entry = Entry(id=path.stem, path=display, lines=lines, body=body, body_line=body_line)
     for key in data:
         if key not in KEYS:
-            raise GuideError(display, entry.line(key), f"unknown key '{key}' (known: {', '.join(sorted(KEYS))})")
-    entry.title = str(data.get("title") or "").strip()
-    entry.title_reason = str(data.get("title_reason") or "").strip()
-    entry.topic = str(data.get("topic") or "").strip()
-    entry.difficulty = str(data.get("difficulty") or "").strip()
-    entry.tags = tuple(str(t) for t in (data.get("tags") or ()))
-    entry.aliases = tuple(str(a) for a in (data.get("aliases") or ()))
-    entry.merge_reason = str(data.get("merge_reason") or "").strip()
-    entry.distinct = tuple(str(a) for a in (data.get("distinct") or ()))
-    entry.distinct_reason = str(data.get("distinct_reason") or "").strip()
+            raise GuideError(display, entry.line(str(key)), f"unknown key '{key}' (known: {', '.join(sorted(KEYS))})")
+
+    def one(key: str) -> str:
+        return yamldata.text(data.get(key), display, entry.line(key), key).strip()
+
+    def many(key: str) -> tuple[str, ...]:
+        return tuple(item.strip() for item in yamldata.texts(data.get(key), display, entry.line(key), key))
+
+    entry.title = " ".join(one("title").split())
+    entry.title_reason = one("title_reason")
+    entry.topic = one("topic")
+    entry.difficulty = one("difficulty")
+    entry.tags = many("tags")
+    entry.aliases = many("aliases")
+    entry.merge_reason = one("merge_reason")
+    entry.distinct = many("distinct")
+    entry.distinct_reason = one("distinct_reason")
     entry.authored = _flag(entry, data, "authored")
     entry.essential = _flag(entry, data, "essential")
-    entry.short = " ".join(str(data.get("short") or "").split())
+    entry.short = " ".join(one("short").split())
     entry.references = _references(entry, data.get("references"))
     rewrite = data.get("rewrite")
     if rewrite is not None:
         if not isinstance(rewrite, dict):
             raise GuideError(display, entry.line("rewrite"), "rewrite needs 'kind' and 'reason'")
-        entry.rewrite_kind = str(rewrite.get("kind") or "").strip()
-        entry.rewrite_reason = str(rewrite.get("reason") or "").strip()
+        entry.rewrite_kind = yamldata.text(rewrite.get("kind"), display, entry.line("rewrite"), "kind").strip()
+        entry.rewrite_reason = yamldata.text(rewrite.get("reason"), display, entry.line("rewrite"), "reason").strip()
     _check_entry(entry)
+    for tag in entry.tags:
+        if not ID_PATTERN.match(tag):
+            raise GuideError(display, entry.line("tags"), f"tag '{tag}' must be lower-case words and hyphens")
+    safe.check_markdown(entry.short, display, entry.line("short"), block=False)
+    safe.check_markdown(entry.body, display, entry.body_line)
     return entry
 
 
@@ -187,12 +230,13 @@ def _references(entry: Entry, value: object) -> tuple[Reference, ...]:
     for item in value:
         if not isinstance(item, dict) or not item.get("title") or not item.get("url"):
             raise GuideError(entry.path, entry.line("references"), "each reference needs a title and a url")
-        url = str(item["url"]).strip()
-        if not url.startswith(REFERENCE_SCHEMES) or any(c in url for c in ' <>"\n'):
+        url = yamldata.text(item["url"], entry.path, entry.line("references"), "a reference's url").strip()
+        if not url.startswith(REFERENCE_SCHEMES) or any(c in url for c in ' <>"\n\\`') or not url.isprintable():
             raise GuideError(
                 entry.path, entry.line("references"), f"a reference is a web address (https://...): '{url}'"
             )
-        found.append(Reference(" ".join(str(item["title"]).split()), url))
+        title = yamldata.text(item["title"], entry.path, entry.line("references"), "a reference's title")
+        found.append(Reference(" ".join(title.split()), url))
     return tuple(found)
 
 
@@ -238,15 +282,10 @@ def _check_entry(entry: Entry) -> None:
         raise GuideError(entry.path, entry.line("rewrite"), "rewrite needs a reason")
     empty_header = re.search(r"(?m)^\|\s*\|.*\n\|\s*:?-{3,}", _outside_fences(entry.body))
     if empty_header:
-        line = entry.body[: empty_header.start()].count("\n") + 1 + _body_offset(entry)
+        line = entry.body[: empty_header.start()].count("\n") + entry.body_line
         raise GuideError(entry.path, line, "a table header cell is empty: name the column (screen readers announce it)")
     if re.search(r"(?m)^#{1,2} ", _outside_fences(entry.body)):
         raise GuideError(entry.path, 1, "answers may not use '#' or '##' headings: questions are the page's headings")
-
-
-def _body_offset(entry: Entry) -> int:
-    """Lines before the body: the front matter and its two rulers."""
-    return max(entry.lines.values(), default=1) + 1
 
 
 def _outside_fences(markdown: str) -> str:
@@ -261,7 +300,7 @@ def load(directory: Path, display_root: str, with_entries: bool = True) -> Edito
     editorial = Editorial(topics)
     site_path = directory / "site.yml"
     if site_path.exists():
-        editorial.site = _yaml(f"{display_root}/site.yml", site_path.read_text(encoding="utf-8")) or {}
+        editorial.site = load_site(site_path, f"{display_root}/site.yml")
     slugs = {t.slug for t in topics}
     for path in sorted((directory / "questions").glob("*.md")) if with_entries else ():
         entry = load_entry(path, f"{display_root}/questions/{path.name}")
@@ -269,6 +308,27 @@ def load(directory: Path, display_root: str, with_entries: bool = True) -> Edito
             raise GuideError(entry.path, entry.line("topic"), f"unknown topic '{entry.topic}' (see topics.yml)")
         editorial.entries[entry.id] = entry
     return editorial
+
+
+def load_site(path: Path, display: str) -> dict[str, str]:
+    """site.yml: the home and About pages' words, each a text; intro and about_sections are Markdown."""
+    source = textfile.read_text(path, display)
+    data = _yaml(display, source)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise GuideError(display, 1, "site.yml is a mapping of keys: " + ", ".join(SITE_KEYS))
+    site: dict[str, str] = {}
+    for key, value in data.items():
+        line = next(iter(_key_lines(source, str(key))), 1)
+        if key not in SITE_KEYS:
+            raise GuideError(display, line, f"unknown key '{key}' (known: {', '.join(SITE_KEYS)})")
+        site[key] = yamldata.text(value, display, line, key)
+        if key in SITE_MARKDOWN:
+            safe.check_markdown(site[key], display, line + 1)
+        if key == "repository" and site[key] and not re.match(r"^https?://[A-Za-z0-9][^\s<>\"'`]*$", site[key]):
+            raise GuideError(display, line, f"repository is a web address (https://...): '{site[key]}'")
+    return site
 
 
 def authored(editorial: Editorial) -> list[Entry]:

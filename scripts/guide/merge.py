@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .model import Paragraph, Question
+from .slug import words as spelled_words
 
 STOP = set(
     [
@@ -112,11 +113,18 @@ SYNONYMS = {
 AUTO_MERGE = 0.8
 #: Pairs at or above this similarity are proposed to the editor.
 PROPOSE = 0.5
+#: At most this many earlier questions are compared with each question: those
+#: sharing its rarest words first. Real duplicates share rare words; only a
+#: pathological guide (thousands of questions alike) reaches the cap, which
+#: keeps the work and the proposals list linear.
+MAX_CANDIDATES = 100
+#: And at most this many proposals are kept per question, the best first.
+MAX_PROPOSALS = 10
 
 
 def content_words(text: str) -> frozenset[str]:
     words = set()
-    for word in re.findall(r"[a-z0-9]+", text.lower()):
+    for word in spelled_words(text):
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
         word = SYNONYMS.get(word, word)
@@ -138,8 +146,9 @@ def propose(questions: list[Question]) -> list[Proposal]:
     Prefix filtering (the all-pairs similarity join): two sets with Jaccard
     similarity >= t must share one of the rarest ``len - ceil(t * len) + 1``
     words of each, so only those words are indexed. No pair above the
-    threshold is missed, and unrelated questions are never compared, which
-    keeps the work close to linear in the number of questions.
+    threshold is missed while a question has at most ``MAX_CANDIDATES``
+    candidates, and unrelated questions are never compared, which keeps the
+    work close to linear in the number of questions.
     """
     signatures = [content_words(q.source_text) for q in questions]
     frequency: dict[str, int] = defaultdict(int)
@@ -153,15 +162,23 @@ def propose(questions: list[Question]) -> list[Proposal]:
             continue
         ordered = sorted(words, key=lambda w: (frequency[w], w))
         prefix = ordered[: len(ordered) - math.ceil(PROPOSE * len(ordered)) + 1]
-        candidates: set[int] = set()
-        for word in prefix:
-            candidates.update(index[word])
-            index[word].append(number)
+        candidates: dict[int, None] = {}
+        for word in prefix:  # rarest first
+            postings = index[word]
+            for other in reversed(postings[-MAX_CANDIDATES:]):
+                if len(candidates) >= MAX_CANDIDATES:
+                    break
+                candidates.setdefault(other)
+            postings.append(number)
+        found = []
         for other in sorted(candidates):
             union = len(words | signatures[other])
             score = len(words & signatures[other]) / union
             if score >= PROPOSE and questions[number].id != questions[other].id:
-                proposals.append(Proposal(questions[other].id, questions[number].id, round(score, 3)))
+                found.append(Proposal(questions[other].id, questions[number].id, round(score, 3)))
+        # The best, in source order; unchanged whenever a question has no more than the cap.
+        best = sorted(sorted(range(len(found)), key=lambda i: -found[i].score)[:MAX_PROPOSALS])
+        proposals += [found[i] for i in best]
     return proposals
 
 
@@ -169,24 +186,36 @@ def drop_repeated_paragraphs(questions: list[Question]) -> None:
     """A long paragraph printed under two questions stays only under the one it answers.
 
     Scraped pages sometimes paste one answer's paragraph into another; it is
-    kept where the question shares most words with it.
+    kept where the question shares most words with it (the first such
+    question on a tie). Linear in the paragraphs: each question is listed
+    once per paragraph however often either repeats.
     """
-    owners: dict[str, list[Question]] = defaultdict(list)
+    owners: dict[str, dict[int, Question]] = defaultdict(dict)  # key -> {id(question): question}, in order
+    keys: dict[int, list[str | None]] = {}
     for question in questions:
-        for block in question.blocks:
-            if isinstance(block, Paragraph) and len(block.text) >= 80:
-                owners[_key(block.text)].append(question)
+        found = [_key(b.text) if isinstance(b, Paragraph) and len(b.text) >= 80 else None for b in question.blocks]
+        keys[id(question)] = found
+        for key in found:
+            if key is not None:
+                owners[key].setdefault(id(question), question)
+    losers: dict[int, set[str]] = defaultdict(set)
     for key, holders in owners.items():
-        if len({id(q) for q in holders}) < 2:
+        if len(holders) < 2:
             continue
         words = content_words(key)
-        keeper = max(holders, key=lambda q: (len(content_words(q.source_text) & words), -holders.index(q)))
-        for question in holders:
-            if question is keeper:
-                continue
-            remaining = [b for b in question.blocks if not (isinstance(b, Paragraph) and _key(b.text) == key)]
-            if remaining:
-                question.blocks = remaining
+        keeper = max(
+            enumerate(holders.values()), key=lambda item: (len(content_words(item[1].source_text) & words), -item[0])
+        )[1]
+        for question in holders.values():
+            if question is not keeper:
+                losers[id(question)].add(key)
+    for question in questions:
+        dropped = losers.get(id(question))
+        if not dropped:
+            continue
+        remaining = [b for b, key in zip(question.blocks, keys[id(question)], strict=True) if key not in dropped]
+        if remaining:
+            question.blocks = remaining
 
 
 def _key(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from . import explain as explain_mod
 from .errors import GuideError
 from .model import Markdown, Place, Question, RawQuestion
 from .read import read_source
-from .slug import slugify
+from .slug import MAX_LENGTH, slugify, wording
 
 
 @dataclass
@@ -34,10 +35,12 @@ NO_ANSWER = Markdown("*No answer yet: the source asks this question without answ
 
 
 def _display(path: Path) -> str:
+    """A path for messages and the report: relative to here when it can be, its undecodable bytes escaped."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        shown = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return os.fsencode(shown).decode("utf-8", "backslashreplace")
 
 
 def source_files(sources: Path) -> list[Path]:
@@ -63,8 +66,27 @@ def read_all(sources: Path) -> tuple[list[RawQuestion], int]:
     return raws, len(guides)
 
 
-def _normal(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+def identify(raws: list[RawQuestion]) -> list[str]:
+    """Each source question's id; the same id twice only for the same question asked twice.
+
+    Two different questions under one id would become one answer and lose the
+    other: that is refused, naming both places.
+    """
+    first: dict[str, RawQuestion] = {}
+    ids = []
+    for raw in raws:
+        ident = slugify(raw.text)
+        earlier = first.setdefault(ident, raw)
+        if wording(earlier.text) != wording(raw.text):
+            raise GuideError(
+                raw.place.path,
+                raw.place.line,
+                f"id collision: '{ident}' is also the id of a different question at "
+                f"{earlier.place.path}:{earlier.place.line} (ids are made from the first {MAX_LENGTH} characters "
+                "of the question's words); two different questions cannot share one answer",
+            )
+        ids.append(ident)
+    return ids
 
 
 def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Result:
@@ -72,19 +94,10 @@ def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Resu
     warnings: list[str] = []
     questions: list[Question] = []
     by_id: dict[str, Question] = {}
-    for raw in raws:
+    for raw, ident in zip(raws, identify(raws), strict=True):
         problems = blocks_mod.Problems()
         answer = blocks_mod.answer_blocks(raw, problems)
         warnings += [f"{raw.place.path}:{line}: {message}" for line, message in problems.items]
-        ident = slugify(raw.text)
-        first = by_id.get(ident)
-        if first is not None and _normal(first.source_text) != _normal(raw.text):
-            raise GuideError(
-                raw.place.path,
-                raw.place.line,
-                f"id collision: '{ident}' is also the id of a different question at "
-                f"{first.place.path}:{first.place.line}; reword one of them in the editorial layer",
-            )
         question = Question(ident, raw.text, raw.text, raw.place, answer)
         if not answer:
             warnings.append(f"{raw.place.path}:{raw.place.line}: question has no answer text (shown as no answer yet)")

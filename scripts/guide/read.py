@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import readers
+from . import readers, textfile
 from .errors import GuideError
 from .model import Place, RawQuestion
 from .readers.base import QUESTION_WORDS
@@ -67,27 +67,16 @@ def decode(path: Path, display: str) -> str:
     not UTF-8 (cp1252, say) is refused at the line of the first bad byte rather
     than guessed at: a wrong guess would silently corrupt the evidence.
     """
-    data = path.read_bytes()
+    data = textfile.read_bytes(path, display, textfile.SOURCE_LIMIT)
     if not data.strip():
         raise GuideError(display, 1, "empty source: no text to read")
     if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        line = textfile.line_at(data, data.index(b"\x00"))
         raise GuideError(display, line, "binary data (NUL byte): not a text source")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise GuideError(
-            display,
-            line,
-            f"not UTF-8 (byte 0x{data[exc.start]:02x}); convert the file to UTF-8 first",
-        ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = textfile.decode(data, display)
     controls = re.search(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
     if controls:
-        line = text[: controls.start()].count("\n") + 1
+        line = text.count("\n", 0, controls.start()) + 1
         raise GuideError(display, line, "control characters: not a text source")
     return text
 

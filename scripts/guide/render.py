@@ -1,7 +1,11 @@
 """Rendering: questions to Markdown pages, plus the short-link map.
 
 MkDocs only renders what this writes; every content decision was taken
-before this point, so the pages are a plain function of the model.
+before this point, so the pages are a plain function of the model. Every
+value that comes from a source or the editorial layer enters the Markdown
+through :mod:`guide.safe` (escaped text, checked ids and URLs) or was checked
+there when it was loaded (editorial Markdown); the HTML and attribute lists
+written here are the renderer's own.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from urllib.parse import urlencode
 
 import yaml
 
-from . import clean
+from . import clean, safe
 from .editorial import Editorial, Topic
 from .model import Block, Code, ListBlock, Markdown, Paragraph, Question, Table
 
@@ -89,13 +93,14 @@ def meta_line(question: Question) -> str:
     parts = []
     if question.difficulty:
         label = DIFFICULTY_LABEL.get(question.difficulty, question.difficulty.title())
-        parts.append(f'<span class="qmeta-difficulty qmeta-{question.difficulty}">{label}</span>')
+        parts.append(f'<span class="qmeta-difficulty qmeta-{safe.ident(question.difficulty)}">{label}</span>')
     for tag in question.tags:
         # A link to the tag's list; md_in_html lets MkDocs resolve it for the online and offline builds.
-        parts.append(f"[{html.escape(tag)}](tags.md#tag-{tag}){{ .qmeta-tag }}")
+        parts.append(f"[{safe.inline(tag)}](tags.md#tag-{safe.ident(tag)}){{ .qmeta-tag }}")
     if not parts:
         return ""
-    return f'<p class="qmeta" data-difficulty="{question.difficulty}" markdown="span">{" ".join(parts)}</p>'
+    difficulty = safe.ident(question.difficulty) if question.difficulty else ""
+    return f'<p class="qmeta" data-difficulty="{difficulty}" markdown="span">{" ".join(parts)}</p>'
 
 
 def also_asked(question: Question) -> str:
@@ -120,25 +125,26 @@ def short_answer(question: Question) -> str:
 
 def link_text(text: str) -> str:
     """Text that is safe inside [...] of a Markdown link."""
-    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
+    return safe.inline(text, every_underscore=True)
 
 
 def references(question: Question) -> str:
     """The official documentation the answer was checked against."""
     if not question.references:
         return ""
-    links = " · ".join(f"[{link_text(r.title)}]({r.url})" for r in question.references)
+    links = " · ".join(f"[{link_text(r.title)}]({safe.web_url(r.url)})" for r in question.references)
     return f'<p class="answer-references" markdown="span">Documentation: {links}</p>'
 
 
 def heading_text(title: str) -> str:
-    """A title as the text of a Markdown heading, shown as written.
+    """A title as the text of a Markdown heading, shown as written (see guide.safe),
+    code spans it marks as code, and no "#" that Markdown could take for a closing one."""
+    return safe.text_and_code(title, escape="#")
 
-    `#` and `{` would end the heading or start its attributes; `*`, and `_` at
-    the edge of a word (`__name__`, not `url_for`), would turn into emphasis.
-    """
-    text = re.sub(r"([#{*])", r"\\\1", title)
-    return re.sub(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])", r"\\_", text)
+
+def question_link(topic: Topic, question: Question) -> str:
+    """The link target of a question's answer."""
+    return f"{safe.ident(topic.slug)}.md#{safe.ident(question.id)}"
 
 
 def answer_foot(question: Question, repository: str) -> str:
@@ -162,9 +168,8 @@ def question_markdown(question: Question, repository: str = "") -> str:
     parts = []
     for alias in question.aliases:
         if alias.id != question.id:
-            parts.append(f'<div class="alias-anchor" id="{alias.id}"></div>')
-    heading = heading_text(question.title)
-    parts.append(f"## {heading} {{#{question.id}}}")
+            parts.append(f'<div class="alias-anchor" id="{safe.ident(alias.id)}"></div>')
+    parts.append(f"## {heading_text(question.title)} {{#{safe.ident(question.id)}}}")
     pieces = (
         meta_line(question),
         short_answer(question),
@@ -180,7 +185,8 @@ def question_markdown(question: Question, repository: str = "") -> str:
 
 
 def front_matter(title: str, description: str, hide: tuple[str, ...] = ()) -> str:
-    meta: dict = {"title": title, "description": description}
+    # Themes print these into HTML attributes and <title> unescaped.
+    meta: dict = {"title": safe.attribute(title), "description": safe.attribute(description)}
     if hide:
         meta["hide"] = list(hide)
     data = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
@@ -200,7 +206,7 @@ FILTER_BAR = '<div class="practice-bar practice-bar--filter" data-practice="bar"
 def question_list(questions: list[Question]) -> str:
     """The topic's questions at the top of its page: compact, collapsible, and
     left out of the search index (each question is found as its own answer)."""
-    items = [f"- [{clean.prose(q.title)}](#{q.id})" for q in questions]
+    items = [f"- [{clean.prose(q.title)}](#{safe.ident(q.id)})" for q in questions]
     return "\n".join(
         [
             f'<details class="question-list" open data-search-exclude markdown>'
@@ -214,10 +220,10 @@ def question_list(questions: list[Question]) -> str:
 
 
 def topic_page(topic: Topic, questions: list[Question], repository: str = "") -> str:
-    intro = f"{topic.description} {plural(len(questions), 'question')}."
+    intro = f"{safe.text(topic.description)} {plural(len(questions), 'question')}."
     body = "\n\n".join(question_markdown(q, repository) for q in questions)
     return (
-        f"{front_matter(topic.title, topic.description)}\n# {topic.title}\n\n{intro}\n\n"
+        f"{front_matter(topic.title, topic.description)}\n# {heading_text(topic.title)}\n\n{intro}\n\n"
         f"{PRACTICE_BAR}\n\n{question_list(questions)}\n\n{body}\n"
     )
 
@@ -234,15 +240,15 @@ def all_questions_page(pages: list[tuple[Topic, list[Question]]]) -> str:
         "",
     ]
     for topic, questions in pages:
-        lines += [f"## {topic.title}", ""]
+        lines += [f"## {heading_text(topic.title)}", ""]
         for q in questions:
             level = (
-                f' <span class="qmeta-difficulty qmeta-{q.difficulty}">{DIFFICULTY_LABEL.get(q.difficulty, "")}</span>'
+                f' <span class="qmeta-difficulty qmeta-{safe.ident(q.difficulty)}">{DIFFICULTY_LABEL.get(q.difficulty, "")}</span>'
                 if q.difficulty
                 else ""
             )
             lines.append(
-                f'- [{clean.prose(q.title)}]({topic.slug}.md#{q.id}){{ data-difficulty="{q.difficulty}" }}{level}'
+                f'- [{clean.prose(q.title)}]({question_link(topic, q)}){{ data-difficulty="{safe.ident(q.difficulty)}" }}{level}'
             )
             if q.short:
                 lines.append(f'  <span class="qshort">{q.short}</span>')
@@ -256,18 +262,19 @@ def home_page(editorial: Editorial, pages: list[tuple[Topic, list[Question]]]) -
     total = sum(len(q) for _, q in pages)
     version = site.get("flask_version", "")
     title = site.get("title", "Flask Interview Guide")
-    first = pages[0][0].slug if pages else "all-questions"
+    first = safe.ident(pages[0][0].slug) if pages else "all-questions"
     lines = [
         front_matter(
             title, site.get("description", "Flask interview questions with correct, tested answers."), hide=("toc",)
         ),
-        f"# {site.get('headline', title)} {{ #home }}",
+        f"# {heading_text(site.get('headline', title))} {{ #home }}",
         "",
-        f'<p class="home-lead">{site.get("lead", "").strip()}</p>',
+        # Raw HTML, where Markdown is not read: the lead is plain text, escaped as HTML.
+        f'<p class="home-lead">{safe.attribute(site.get("lead", "").strip())}</p>',
         "",
         '<ul class="home-facts">',
         f"<li><strong>{total}</strong> questions, each with its answer</li>",
-        f"<li>Checked against <strong>Flask {version}</strong></li>",
+        f"<li>Checked against <strong>Flask {safe.attribute(version)}</strong></li>",
         "<li>Every example <strong>runs</strong> in the tests</li>",
         "</ul>",
         "",
@@ -284,11 +291,11 @@ def home_page(editorial: Editorial, pages: list[tuple[Topic, list[Question]]]) -
     ]
     for topic, questions in pages:
         lines += [
-            f"-   [{topic.title}]({topic.slug}.md){{ .topic-card__title }}",
+            f"-   [{safe.inline(topic.title)}]({safe.ident(topic.slug)}.md){{ .topic-card__title }}",
             "",
-            f"    {topic.description}",
+            f"    {safe.text(topic.description)}",
             "",
-            f'    <span class="topic-progress" data-topic="{topic.slug}">{plural(len(questions), "question")}</span>',
+            f'    <span class="topic-progress" data-topic="{safe.ident(topic.slug)}">{plural(len(questions), "question")}</span>',
             "",
         ]
     lines += [
@@ -318,7 +325,7 @@ def about_page(editorial: Editorial, pages: list[tuple[Topic, list[Question]]], 
         "",
         f"**{total} questions**: {total - written} gathered from {source_count} questions in {guides} published "
         f"interview guides ({merged} duplicates were merged into one answer each){team}. Every answer was checked against "
-        f"**Flask {site.get('flask_version', '')}** and its documentation, and every Python example and template "
+        f"**Flask {safe.inline(site.get('flask_version', ''))}** and its documentation, and every Python example and template "
         "is executed or rendered by the tests (shell commands, server configurations and sample output are shown, not run).",
     ]
     extra = site.get("about_sections", "").strip()
@@ -346,9 +353,9 @@ def essentials_page(pages: list[tuple[Topic, list[Question]]]) -> str:
     current = None
     for topic, q in chosen:
         if topic is not current:
-            lines += [f"## {topic.title} {{#essentials-{topic.slug}}}", ""]
+            lines += [f"## {heading_text(topic.title)} {{#essentials-{safe.ident(topic.slug)}}}", ""]
             current = topic
-        lines.append(f"- **[{clean.prose(q.title)}]({topic.slug}.md#{q.id})**")
+        lines.append(f"- **[{clean.prose(q.title)}]({question_link(topic, q)})**")
         if q.short:
             lines.append(f"  <br>{q.short}")
     lines.append("")
@@ -369,12 +376,12 @@ def tags_page(pages: list[tuple[Topic, list[Question]]]) -> str:
         ),
         "# Questions by tag",
         "",
-        " · ".join(f"[{tag}](#tag-{tag}) ({len(by_tag[tag])})" for tag in sorted(by_tag)),
+        " · ".join(f"[{tag}](#tag-{safe.ident(tag)}) ({len(by_tag[tag])})" for tag in sorted(by_tag)),
         "",
     ]
     for tag in sorted(by_tag):
-        lines += [f"## {tag} {{#tag-{tag}}}", ""]
-        lines += [f"- [{clean.prose(q.title)}]({topic.slug}.md#{q.id})" for topic, q in by_tag[tag]]
+        lines += [f"## {tag} {{#tag-{safe.ident(tag)}}}", ""]
+        lines += [f"- [{clean.prose(q.title)}]({question_link(topic, q)})" for topic, q in by_tag[tag]]
         lines.append("")
     return "\n".join(lines)
 
@@ -418,14 +425,17 @@ def site_config(pages: list[tuple[Topic, list[Question]]]) -> str:
     browse, About - and the short links q/<id>/ of every answer and alias.
     """
     lines = ["nav:", "  - Home: index.md", "  - Topics:"]
-    lines += [f"      - {nav_title(f'{t.title} ({len(qs)})')}: {t.slug}.md" for t, qs in pages]
+    # The theme prints nav titles into the page unescaped.
+    lines += [
+        f"      - {nav_title(safe.attribute(f'{t.title} ({len(qs)})'))}: {safe.ident(t.slug)}.md" for t, qs in pages
+    ]
     lines += ["  - Practise and browse:", *(f"      - {page}" for page in BROWSE_NAV), "  - About: about.md"]
     maps: dict[str, str] = {}
     for topic, questions in pages:
         for q in questions:
-            target = f"{topic.slug}.md#{q.id}"
+            target = question_link(topic, q)
             for ident in [q.id, *(a.id for a in q.aliases)]:
-                maps[f"q/{ident}.md"] = target
+                maps[f"q/{safe.ident(ident)}.md"] = target
     # Ids and page names are plain slugs, so the YAML is written directly.
     lines += ["plugins:", "  redirects:", "    redirect_maps:"]
     lines += [f"      {source}: {target}" for source, target in sorted(maps.items())]

@@ -1,6 +1,8 @@
 """Cleaning characters, chrome and prose."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from guide import clean
 
@@ -96,6 +98,35 @@ def test_markdown_inline_markup_is_undone_but_code_spans_are_kept():
     assert clean.plain_inline(text) == "Bold and it link  `**kwargs` __init__ __init__"
 
 
+def test_a_link_whose_target_holds_parentheses_is_undone_whole():
+    text = "See [the article](https://x.invalid/wiki/Flask_(web_framework)) and ![a](p_(1).png) here"
+    assert clean.plain_inline(text) == "See the article and  here"
+
+
 def test_prose_keeps_the_code_spans_a_source_marked():
     assert clean.prose("Use `a*b` or `x | y` in text_here *") == "Use `a*b` or `x | y` in `text_here` \\*"
     assert clean.prose("A stray ` tick") == "A stray \\` tick"
+
+
+# The lost-image pattern as a regular expression is the specification; the
+# linear scan must remove exactly what it removes.
+
+PIECES = st.sampled_from(
+    ["below image", "shown in the image", "above output", ". ", "? ", "! ", "x", "the ", " ", "..", "\n", "e.g. "]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECES, max_size=14).map("".join))
+def test_lost_images_are_dropped_as_the_pattern_says(text):
+    expected = clean.re.sub(r"\s{2,}", " ", clean.LOST_IMAGE.sub("", text)).strip()
+    assert clean.drop_lost_images(text) == expected
+
+
+def test_a_long_line_without_a_full_stop_takes_linear_time():
+    import time
+
+    text = "is it shown in the below image? " * 100000
+    started = time.monotonic()
+    clean.drop_lost_images(text)
+    assert time.monotonic() - started < 5

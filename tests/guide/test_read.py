@@ -122,3 +122,9 @@ def test_a_question_with_its_answer_run_on_is_cut_at_the_question_mark(tmp_path)
     assert questions[0].text == "What is Flask?"
     assert questions[0].answer_lines[0] == "It is a small framework for the web."
     assert questions[0].answer_line == questions[0].place.line
+
+
+def test_line_numbers_count_cr_crlf_and_lf_line_ends():
+    from guide.textfile import line_at
+
+    assert [line_at(b"a\rb\r\nc\nd", i) for i in (0, 2, 5, 7)] == [1, 2, 3, 4]

@@ -341,3 +341,10 @@ def test_options_run_on_over_a_two_line_question_above_a_reveal_widget():
     assert reading.pairs[0].answer[0] == "A) args B) form"
     broken = Quiz().read(page("Which A) x B) y\nwraps on? C) z\nClick to reveal answer\nC"))
     assert len(broken.pairs) == 1  # options split over the question's lines: no crash, the wording kept
+
+
+def test_a_table_that_opens_an_answer_keeps_its_first_pipe():
+    text = "# Notes\n\n## What are the hooks?\n\n| Hook | When |\n| --- | --- |\n| before | first |\n\n## What is g?\n\nA namespace."
+    reading = best(text)
+    assert asked(reading) == ["What are the hooks?", "What is g?"]
+    assert [line for line in reading.pairs[0].answer if line][0] == "| Hook | When |"

@@ -236,11 +236,19 @@ def _drop_first_label(page: Page, answer: list[str], start: int) -> None:
             rest = strip_answer_label(page.text[start + k])
             if rest is None and A_DOT.match(page.text[start + k]) and not _options_follow(page, start + k):
                 rest = A_DOT.sub("", page.text[start + k])  # "A. It is ...", after a "Q." question
-            if rest is None and strip_symbols(page.text[start + k]) != page.text[start + k].lstrip():
+            if (
+                rest is None
+                and not TABLE_ROW.match(page.text[start + k])
+                and strip_symbols(page.text[start + k]) != page.text[start + k].lstrip()
+            ):
                 rest = strip_symbols(page.text[start + k])  # "✅ Flask is ...": an emoji marks the answer
             if rest is not None and not re.fullmatch(r"\(?[A-Ea-e]\)?[.)]?", rest.strip()):
                 answer[k] = rest  # (a bare letter keeps its label: it names an option)
         return
+
+
+# A pipe table's row: its first "|" is the table's, not a decoration before the answer.
+TABLE_ROW = re.compile(r"^\s*\|.*\|")
 
 
 def _options_follow(page: Page, index: int) -> bool:
