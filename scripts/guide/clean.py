@@ -13,6 +13,7 @@ import re
 import ftfy
 
 from . import safe
+from .words import CHROME_FIRST_WORDS
 
 # Primes and other quote look-alikes that ftfy leaves alone but that scraped
 # code uses as quotes.
@@ -133,17 +134,8 @@ def fix_characters(text: str) -> str:
     return text.translate(QUOTE_LOOKALIKES)
 
 
-# The words a chrome line can start with (CHROME_LINE's first words), to test cheaply first:
-# the readers ask this of every line of a guide.
-CHROME_WORDS = (
-    "play full mute unmute pause replay close ad vdo download take leave your required below share "
-    "related read subscribe click viewing tap press show reveal hide see view display flip unlock sign "
-    "log register upgrade join this follow get was skip back scroll jump previous next check submit start "
-    "retake restart score sponsored also must recommended facebook twitter linkedin whatsapp reddit "
-    "pinterest telegram email x ready want looking need interested have any got enroll book request tweet "
-    "copy copied print bookmark"
-)
-CHROME_STARTS = tuple(CHROME_WORDS.split())
+# The words a chrome line can start with (CHROME_LINE's first words), to test cheaply first.
+CHROME_STARTS = tuple(CHROME_FIRST_WORDS)
 FIRST_WORD = re.compile(r"^\W*([A-Za-z]+|\d)")
 
 

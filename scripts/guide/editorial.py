@@ -7,13 +7,15 @@ carry the file and line of the offending key.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import safe, textfile, yamldata
+from . import merge, safe, textfile, yamldata
 from .errors import GuideError
-from .model import Reference
+from .model import Markdown, Place, Question, Reference
+from .words import ADVANCED_WORDS, BEGINNER_OPENERS
 
 DIFFICULTIES = ("beginner", "intermediate", "advanced")
 REWRITE_KINDS = ("factual-fix", "outdated-api", "python-fundamentals", "merged", "completed-example", "clarity")
@@ -368,3 +370,86 @@ def check_ids(editorial: Editorial, known: set[str]) -> None:
             raise GuideError(
                 editorial.entries[alias].path, 1, f"'{alias}' is merged into '{owner}': edit that file instead"
             )
+
+
+def merge_rules(editorial: Editorial) -> merge.Rules:
+    """The entries' aliases and distinct pairs, for guide.merge.group."""
+    entries = editorial.entries.values()
+    return merge.Rules(
+        aliases={entry.id: tuple(entry.aliases) for entry in entries if entry.aliases},
+        distinct=tuple((entry.id, other) for entry in entries for other in entry.distinct),
+    )
+
+
+def authored_questions(editorial: Editorial) -> list[Question]:
+    """The questions the team wrote, as records with no source text; apply() gives them their answers."""
+    return [
+        Question(entry.id, entry.title, entry.title, Place(entry.path, 1, 0, 0), [], authored=True)
+        for entry in authored(editorial)
+    ]
+
+
+def apply(question: Question, editorial: Editorial) -> None:
+    """What the entry for this question says (title, answer, topic...); first guesses for what none says."""
+    entry = editorial.entries.get(question.id)
+    if entry is not None:
+        if entry.title:
+            question.title = entry.title
+        if entry.body:
+            question.blocks = [Markdown(entry.body)]
+        question.topic = entry.topic
+        question.difficulty = entry.difficulty
+        question.tags = entry.tags
+        question.short = entry.short
+        question.essential = entry.essential
+        question.references = entry.references
+    if not question.topic:
+        question.topic = guess_topic(question, editorial.topics)
+    if not question.difficulty:
+        question.difficulty = guess_difficulty(question.source_text)
+    if not question.tags:
+        tag = editorial.topic(question.topic).tag
+        question.tags = (tag,) if tag else ()
+
+
+def pages(editorial: Editorial, questions: list[Question]) -> list[tuple[Topic, list[Question]]]:
+    """The topic pages in topics.yml order, each with its questions: beginner first, then source order."""
+    out = []
+    for topic in editorial.topics:
+        on_page = sorted(
+            (q for q in questions if q.topic == topic.slug),
+            key=lambda q: DIFFICULTIES.index(q.difficulty) if q.difficulty in DIFFICULTIES else 1,
+        )
+        if on_page:
+            out.append((topic, on_page))
+    return out
+
+
+BEGINNER = re.compile(r"^(" + "|".join(BEGINNER_OPENERS) + r")\b", re.I)
+ADVANCED = re.compile(r"\b(" + "|".join(ADVANCED_WORDS) + r")\b", re.I)
+
+
+def guess_difficulty(text: str) -> str:
+    """A first guess for a question nobody has rated yet: definitions are for beginners."""
+    if ADVANCED.search(text):
+        return "advanced"
+    if BEGINNER.match(text):
+        return "beginner"
+    return "intermediate"
+
+
+def guess_topic(question: Question, topics: list[Topic]) -> str:
+    """The topic whose keywords the question's wording matches best (first topic on a tie)."""
+    text = " " + re.sub(r"[^a-z0-9_@]+", " ", question.source_text.lower()) + " "
+    best, score = topics[0].slug, 0
+    for topic in topics:
+        hits = len(_keyword_pattern(topic.keywords).findall(text))
+        if hits > score:
+            best, score = topic.slug, hits
+    return best
+
+
+@functools.cache
+def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    words = sorted({re.sub(r"[^a-z0-9_@]+", " ", k.lower()).strip() for k in keywords}, key=len, reverse=True)
+    return re.compile(r"(?<= )(?:" + "|".join(re.escape(w) for w in words if w) + r")s?(?= )")

@@ -10,104 +10,11 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Paragraph, Question
 from .slug import words as spelled_words
-
-STOP = set(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "to",
-        "for",
-        "with",
-        "and",
-        "or",
-        "is",
-        "are",
-        "be",
-        "can",
-        "could",
-        "do",
-        "does",
-        "did",
-        "you",
-        "we",
-        "i",
-        "it",
-        "its",
-        "what",
-        "how",
-        "why",
-        "which",
-        "who",
-        "whom",
-        "when",
-        "where",
-        "explain",
-        "describe",
-        "mention",
-        "state",
-        "whether",
-        "name",
-        "some",
-        "their",
-        "there",
-        "this",
-        "that",
-        "these",
-        "those",
-        "your",
-        "our",
-        "one",
-        "by",
-        "mean",
-        "meant",
-        "flask",
-        "python",
-        "use",
-        "used",
-        "using",
-        "framework",
-        "application",
-        "applications",
-        "app",
-        "apps",
-        "way",
-        "ways",
-        "get",
-        "give",
-        "tell",
-        "me",
-        "between",
-        "also",
-        "about",
-        "any",
-        "all",
-    ]
-)
-SYNONYMS = {
-    "debugging": "debug",
-    "debugger": "debug",
-    "advantage": "benefit",
-    "pro": "benefit",
-    "compare": "difference",
-    "comparison": "difference",
-    "differ": "difference",
-    "versus": "difference",
-    "vs": "difference",
-    "db": "database",
-    "restful": "rest",
-    "threadlocal": "thread",
-    "jinja2": "jinja",
-    "templating": "template",
-    "middlewares": "middleware",
-}
+from .words import STOP_WORDS, SYNONYMS
 
 #: Pairs at or above this similarity are merged without an editorial entry.
 AUTO_MERGE = 0.8
@@ -128,7 +35,7 @@ def content_words(text: str) -> frozenset[str]:
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
         word = SYNONYMS.get(word, word)
-        if word not in STOP:
+        if word not in STOP_WORDS:
             words.add(word)
     return frozenset(words)
 
@@ -239,3 +146,64 @@ class Groups:
         a, b = self.find(first), self.find(second)
         if a != b:
             self.parent[b] = a
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What the editorial layer says about duplicates: merge these, never merge those."""
+
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # an answer's id: the ids merged into it
+    distinct: tuple[tuple[str, str], ...] = ()  # pairs of ids that ask different questions
+
+
+@dataclass
+class Grouping:
+    canonicals: list[Question]  # one question per group, in source order of the groups
+    canonical_of: dict[str, Question]  # every source id: the question that answers it
+    pending: list[Proposal]  # proposals left for the editor: not merged, not kept apart
+
+
+def group(questions: list[Question], rules: Rules) -> Grouping:
+    """Which questions become one answer: the same id, an editorial alias, or a near-certain duplicate.
+
+    The canonical question of a group is the one whose editorial entry names
+    aliases, else the first that has an answer, else the first; the others
+    become its aliases.
+    """
+    by_id: dict[str, Question] = {}
+    for q in questions:
+        by_id.setdefault(q.id, q)
+    groups = Groups()
+    for q in questions:
+        groups.union(q.id, q.id)
+    for ident, aliases in rules.aliases.items():
+        for alias in aliases:
+            groups.union(ident, alias)
+
+    def kept_apart(first: str, second: str) -> bool:
+        """An editor said these two questions' groups are different questions."""
+        pair = {groups.find(first), groups.find(second)}
+        return any({groups.find(a), groups.find(b)} == pair for a, b in rules.distinct)
+
+    proposals = propose(list(by_id.values()))
+    for p in proposals:
+        if p.score >= AUTO_MERGE and not kept_apart(p.first, p.second):
+            groups.union(p.first, p.second)
+
+    members: dict[str, list[Question]] = {}
+    for q in questions:
+        members.setdefault(groups.find(q.id), []).append(q)
+    canonicals: list[Question] = []
+    canonical_of: dict[str, Question] = {}
+    for group_members in members.values():
+        owners = [q for q in group_members if rules.aliases.get(q.id)]
+        answered = [q for q in group_members if q.blocks]
+        head = owners[0] if owners else answered[0] if answered else group_members[0]
+        head.aliases = [q for q in group_members if q is not head]
+        canonicals.append(head)
+        for q in group_members:
+            canonical_of[q.id] = head
+    pending = [
+        p for p in proposals if groups.find(p.first) != groups.find(p.second) and not kept_apart(p.first, p.second)
+    ]
+    return Grouping(canonicals, canonical_of, pending)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +11,7 @@ from . import code, merge, render
 from . import editorial as editorial_mod
 from . import explain as explain_mod
 from .errors import GuideError
-from .model import Markdown, Place, Question, RawQuestion
+from .model import Markdown, Question, RawQuestion
 from .read import read_source
 from .slug import MAX_LENGTH, slugify, wording
 
@@ -90,141 +88,50 @@ def identify(raws: list[RawQuestion]) -> list[str]:
 
 
 def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Result:
+    """Every step of a run, in order; each is a function of its own module."""
     raws, guides = read_all(sources)
-    warnings: list[str] = []
-    questions: list[Question] = []
-    by_id: dict[str, Question] = {}
-    for raw, ident in zip(raws, identify(raws), strict=True):
-        problems = blocks_mod.Problems()
-        answer = blocks_mod.answer_blocks(raw, problems)
-        warnings += [f"{raw.place.path}:{line}: {message}" for line, message in problems.items]
-        question = Question(ident, raw.text, raw.text, raw.place, answer)
-        if not answer:
-            warnings.append(f"{raw.place.path}:{raw.place.line}: question has no answer text (shown as no answer yet)")
-        questions.append(question)
-        by_id.setdefault(ident, question)
-
+    questions, warnings = clean_all(raws, identify(raws))
     merge.drop_repeated_paragraphs(questions)
     editorial = editorial_mod.load(editorial_dir, _display(editorial_dir), with_entries)
-    editorial_mod.check_ids(editorial, set(by_id))
-
-    groups = merge.Groups()
-    for q in questions:
-        groups.union(by_id[q.id].id, q.id)
-    for entry in editorial.entries.values():
-        for alias in entry.aliases:
-            groups.union(entry.id, alias)
-    distinct = [(entry.id, other) for entry in editorial.entries.values() for other in entry.distinct]
-
-    def kept_apart(first: str, second: str) -> bool:
-        """An editor said these two questions' groups are different questions."""
-        pair = {groups.find(first), groups.find(second)}
-        return any({groups.find(a), groups.find(b)} == pair for a, b in distinct)
-
-    proposals = merge.propose(list(by_id.values()))
-    for p in proposals:
-        if p.score >= merge.AUTO_MERGE and not kept_apart(p.first, p.second):
-            groups.union(p.first, p.second)
-
-    # One canonical question per group: the one with an editorial file naming aliases, else the first.
-    members: dict[str, list[Question]] = {}
-    for q in questions:
-        members.setdefault(groups.find(q.id), []).append(q)
-    canonicals: list[Question] = []
-    canonical_of: dict[str, Question] = {}
-    for group in members.values():
-        owners = [q for q in group if q.id in editorial.entries and editorial.entries[q.id].aliases]
-        answered = [q for q in group if q.blocks]
-        head = owners[0] if owners else answered[0] if answered else group[0]
-        head.aliases = [q for q in group if q is not head]
-        canonicals.append(head)
-        for q in group:
-            canonical_of[q.id] = head
-
-    for entry in editorial_mod.authored(editorial):
-        place = Place(entry.path, 1, 0, 0)
-        canonicals.append(Question(entry.id, entry.title, entry.title, place, [], authored=True))
+    editorial_mod.check_ids(editorial, {q.id for q in questions})
+    grouping = merge.group(questions, editorial_mod.merge_rules(editorial))
+    canonicals = grouping.canonicals + editorial_mod.authored_questions(editorial)
     for q in canonicals:
-        _apply(q, editorial)
+        editorial_mod.apply(q, editorial)
     unanswered = {
         f"{raw.place.path}:{raw.place.line}"
         for raw, q in zip(raws, questions, strict=True)
-        if not canonical_of[q.id].blocks and not canonical_of[q.id].authored
+        if not grouping.canonical_of[q.id].blocks
     }
     for q in canonicals:
         if not q.blocks and not q.authored:
             q.blocks = [NO_ANSWER]
     _format_code(canonicals)
-
-    pages = []
-    for topic in editorial.topics:
-        # Within a topic: beginner questions first, then source order.
-        on_page = sorted(
-            (q for q in canonicals if q.topic == topic.slug),
-            key=lambda q: (
-                editorial_mod.DIFFICULTIES.index(q.difficulty) if q.difficulty in editorial_mod.DIFFICULTIES else 1
-            ),
-        )
-        if on_page:
-            pages.append((topic, on_page))
-
-    repository = str(editorial.site.get("repository", ""))
-    files = {f"{topic.slug}.md": render.topic_page(topic, qs, repository) for topic, qs in pages}
-    files["all-questions.md"] = render.all_questions_page(pages)
-    files["index.md"] = render.home_page(editorial, pages)
-    files["about.md"] = render.about_page(editorial, pages, len(raws), guides)
-    files["generated.yml"] = render.site_config(pages)
-    files["tags.md"] = render.tags_page(pages)
-    files["essentials.md"] = render.essentials_page(pages)
-    files["assets/javascripts/questions-data.js"] = render.questions_data(pages)
+    pages = editorial_mod.pages(editorial, canonicals)
     report = [
-        (f"{raw.place.path}:{raw.place.line}", f"{canonical_of[q.id].topic}.md#{canonical_of[q.id].id}")
+        (
+            f"{raw.place.path}:{raw.place.line}",
+            f"{grouping.canonical_of[q.id].topic}.md#{grouping.canonical_of[q.id].id}",
+        )
         for raw, q in zip(raws, questions, strict=True)
     ]
     authored = [(f"{q.place.path}:1", f"{q.topic}.md#{q.id}") for q in canonicals if q.authored]
-    pending = [
-        p for p in proposals if groups.find(p.first) != groups.find(p.second) and not kept_apart(p.first, p.second)
-    ]
-    return Result(files, report, authored, warnings, pending, pages, unanswered)
+    files = render.site_files(editorial, pages, len(raws), guides)
+    return Result(files, report, authored, warnings, grouping.pending, pages, unanswered)
 
 
-def _apply(question: Question, editorial: editorial_mod.Editorial) -> None:
-    entry = editorial.entries.get(question.id)
-    if entry is not None:
-        if entry.title:
-            question.title = entry.title
-        if entry.body:
-            question.blocks = [Markdown(entry.body)]
-        question.topic = entry.topic
-        question.difficulty = entry.difficulty
-        question.tags = entry.tags
-        question.short = entry.short
-        question.essential = entry.essential
-        question.references = entry.references
-    if not question.topic:
-        question.topic = propose_topic(question, editorial.topics)
-    if not question.difficulty:
-        question.difficulty = propose_difficulty(question.source_text)
-    if not question.tags:
-        tag = editorial.topic(question.topic).tag
-        question.tags = (tag,) if tag else ()
-
-
-BEGINNER = re.compile(r"^(what is|what are|who|why|is|how (do|can) (you|we|i) install)\b", re.I)
-ADVANCED = re.compile(
-    r"\b(scal\w*|thread\w*|context\w*|middleware|performance|async\w*|security|deploy\w*|production|"
-    r"architecture|structure|large|internals?|memory|celery|concurren\w*|signals?)\b",
-    re.I,
-)
-
-
-def propose_difficulty(text: str) -> str:
-    """A first guess for a question nobody has rated yet: definitions are for beginners."""
-    if ADVANCED.search(text):
-        return "advanced"
-    if BEGINNER.match(text):
-        return "beginner"
-    return "intermediate"
+def clean_all(raws: list[RawQuestion], ids: list[str]) -> tuple[list[Question], list[str]]:
+    """Each raw question as a question record with its cleaned blocks, and the warnings on the way."""
+    warnings: list[str] = []
+    questions: list[Question] = []
+    for raw, ident in zip(raws, ids, strict=True):
+        problems = blocks_mod.Problems()
+        answer = blocks_mod.answer_blocks(raw, problems)
+        warnings += [f"{raw.place.path}:{line}: {message}" for line, message in problems.items]
+        if not answer:
+            warnings.append(f"{raw.place.path}:{raw.place.line}: question has no answer text (shown as no answer yet)")
+        questions.append(Question(ident, raw.text, raw.text, raw.place, answer))
+    return questions, warnings
 
 
 def _format_code(questions: list[Question]) -> None:
@@ -241,20 +148,3 @@ def _format_code(questions: list[Question]) -> None:
             Markdown(render.format_fences(b.text, formatted)) if isinstance(b, Markdown) else b
             for b in blocks_mod.reformat(q.blocks, formatted)
         ]
-
-
-def propose_topic(question: Question, topics: list[editorial_mod.Topic]) -> str:
-    """The topic whose keywords the question's wording matches best (first topic on a tie)."""
-    text = " " + re.sub(r"[^a-z0-9_@]+", " ", question.source_text.lower()) + " "
-    best, score = topics[0].slug, 0
-    for topic in topics:
-        hits = len(_keyword_pattern(topic.keywords).findall(text))
-        if hits > score:
-            best, score = topic.slug, hits
-    return best
-
-
-@functools.cache
-def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
-    words = sorted({re.sub(r"[^a-z0-9_@]+", " ", k.lower()).strip() for k in keywords}, key=len, reverse=True)
-    return re.compile(r"(?<= )(?:" + "|".join(re.escape(w) for w in words if w) + r")s?(?= )")

@@ -440,3 +440,19 @@ def site_config(pages: list[tuple[Topic, list[Question]]]) -> str:
     lines += ["plugins:", "  redirects:", "    redirect_maps:"]
     lines += [f"      {source}: {target}" for source, target in sorted(maps.items())]
     return HEADER + "\n".join(lines) + "\n"
+
+
+def site_files(
+    editorial: Editorial, pages: list[tuple[Topic, list[Question]]], source_count: int, guides: int
+) -> dict[str, str]:
+    """Every file a run writes, by its path under docs/."""
+    repository = str(editorial.site.get("repository", ""))
+    files = {f"{topic.slug}.md": topic_page(topic, qs, repository) for topic, qs in pages}
+    files["all-questions.md"] = all_questions_page(pages)
+    files["index.md"] = home_page(editorial, pages)
+    files["about.md"] = about_page(editorial, pages, source_count, guides)
+    files["generated.yml"] = site_config(pages)
+    files["tags.md"] = tags_page(pages)
+    files["essentials.md"] = essentials_page(pages)
+    files["assets/javascripts/questions-data.js"] = questions_data(pages)
+    return files

@@ -151,3 +151,30 @@ def test_a_short_answer_is_at_most_a_couple_of_sentences(tmp_path):
     with pytest.raises(GuideError, match="short answer") as error:
         load(tmp_path)
     assert error.value.line == 8
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("What is Flask?", "beginner"),
+        ("How do you install Flask?", "beginner"),
+        ("How does Flask handle threads?", "advanced"),
+        ("What is the application context?", "advanced"),  # a subject outranks a definition
+        ("How do you return JSON from a view?", "intermediate"),
+    ],
+)
+def test_a_difficulty_nobody_rated_is_guessed_from_the_wording(text, level):
+    assert editorial.guess_difficulty(text) == level
+
+
+def test_a_topic_nobody_chose_is_the_one_whose_keywords_match_most():
+    from guide.model import Place, Question
+
+    topics = [
+        editorial.Topic("basics", "Basics", "", ("flask",), ""),
+        editorial.Topic("templates", "Templates", "", ("jinja", "template"), ""),
+    ]
+    question = Question("x", "", "How do Jinja templates extend a base template?", Place("s.txt", 1, 1, 1), [])
+    assert editorial.guess_topic(question, topics) == "templates"
+    nothing = Question("y", "", "Who wrote it?", Place("s.txt", 2, 1, 1), [])
+    assert editorial.guess_topic(nothing, topics) == "basics"  # the first topic when none matches

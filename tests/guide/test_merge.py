@@ -1,6 +1,6 @@
 """Duplicate detection proposes; paragraphs said twice stay where they belong."""
 
-from guide.merge import Groups, content_words, drop_repeated_paragraphs, propose
+from guide.merge import Groups, Rules, content_words, drop_repeated_paragraphs, group, propose
 from guide.model import Paragraph, Place, Question
 
 
@@ -50,3 +50,28 @@ def test_groups_join_transitively():
     groups.union("a", "b")
     groups.union("c", "b")
     assert groups.find("c") == groups.find("a")
+
+
+def test_the_same_id_and_an_alias_make_one_answer_owned_by_the_entry_that_names_the_alias():
+    questions = [q("a", "What is g?", "A namespace."), q("b", "How do you use g?"), q("a", "What is g?", "Again.")]
+    grouping = group(questions, Rules(aliases={"b": ("a",)}))
+    assert [c.id for c in grouping.canonicals] == ["b"]
+    assert [alias.id for alias in grouping.canonicals[0].aliases] == ["a", "a"]
+    assert {ident: c.id for ident, c in grouping.canonical_of.items()} == {"a": "b", "b": "b"}
+
+
+def test_a_near_certain_duplicate_merges_unless_an_editor_keeps_it_apart():
+    same = [q("a", "What are template engines in Flask?"), q("b", "What are template engines in Flask Python?", "Jinja.")]
+    merged = group(same, Rules())
+    assert [c.id for c in merged.canonicals] == ["b"]  # the one with an answer
+    assert merged.pending == []
+    apart = group(same, Rules(distinct=(("a", "b"),)))
+    assert [c.id for c in apart.canonicals] == ["a", "b"]
+    assert apart.pending == []  # an editor decided: nothing left to propose
+
+
+def test_a_likely_duplicate_is_left_to_the_editor():
+    questions = [q("a", "How do you handle file uploads in Flask?"), q("b", "How do you handle uploads and file size?")]
+    grouping = group(questions, Rules())
+    assert [c.id for c in grouping.canonicals] == ["a", "b"]
+    assert [(p.first, p.second, p.score) for p in grouping.pending] == [("a", "b", 0.75)]

@@ -17,14 +17,10 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .. import clean
+from ..words import QUESTION_OPENERS
 from .page import Page
 
-QUESTION_WORDS = re.compile(
-    r"^(what|how|why|when|where|which|who|whom|whose|is|are|can|could|does|do|did|should|"
-    r"will|would|explain|describe|mention|name|list|define|state|compare|differentiate|"
-    r"distinguish|give|write|tell|discuss|outline|elaborate|show)\b",
-    re.I,
-)
+QUESTION_WORDS = re.compile(r"^(" + "|".join(QUESTION_OPENERS) + r")\b", re.I)
 
 # "Answer:", "A:", "Ans.", "Expected answer:", "✅ **Answer:**", "A1:" ... and what follows them.
 ANSWER_LABEL = re.compile(
