@@ -61,7 +61,10 @@ def test_the_same_id_and_an_alias_make_one_answer_owned_by_the_entry_that_names_
 
 
 def test_a_near_certain_duplicate_merges_unless_an_editor_keeps_it_apart():
-    same = [q("a", "What are template engines in Flask?"), q("b", "What are template engines in Flask Python?", "Jinja.")]
+    same = [
+        q("a", "What are template engines in Flask?"),
+        q("b", "What are template engines in Flask Python?", "Jinja."),
+    ]
     merged = group(same, Rules())
     assert [c.id for c in merged.canonicals] == ["b"]  # the one with an answer
     assert merged.pending == []

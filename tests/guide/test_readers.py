@@ -347,4 +347,4 @@ def test_a_table_that_opens_an_answer_keeps_its_first_pipe():
     text = "# Notes\n\n## What are the hooks?\n\n| Hook | When |\n| --- | --- |\n| before | first |\n\n## What is g?\n\nA namespace."
     reading = best(text)
     assert asked(reading) == ["What are the hooks?", "What is g?"]
-    assert [line for line in reading.pairs[0].answer if line][0] == "| Hook | When |"
+    assert next(line for line in reading.pairs[0].answer if line) == "| Hook | When |"
