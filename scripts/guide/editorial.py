@@ -338,6 +338,22 @@ def authored(editorial: Editorial) -> list[Entry]:
     return [entry for entry in editorial.entries.values() if entry.authored]
 
 
+def check_titles(editorial: Editorial, questions: list[Question]) -> None:
+    """A title that changes a source question's wording says why, in title_reason."""
+    asked = {}
+    for question in questions:
+        asked.setdefault(question.id, " ".join(question.source_text.split()))
+    for entry in editorial.entries.values():
+        if entry.authored or not entry.title or entry.title_reason or entry.id not in asked:
+            continue
+        if entry.title != asked[entry.id]:
+            raise GuideError(
+                entry.path,
+                entry.line("title"),
+                f"this title changes the source's wording ({asked[entry.id]!r}): say why in title_reason",
+            )
+
+
 def check_ids(editorial: Editorial, known: set[str]) -> None:
     """Every id an entry names must be a question in the sources; an authored id must be none of them."""
     alias_of: dict[str, str] = {}

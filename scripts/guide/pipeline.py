@@ -94,6 +94,7 @@ def build(sources: Path, editorial_dir: Path, with_entries: bool = True) -> Resu
     merge.drop_repeated_paragraphs(questions)
     editorial = editorial_mod.load(editorial_dir, _display(editorial_dir), with_entries)
     editorial_mod.check_ids(editorial, {q.id for q in questions})
+    editorial_mod.check_titles(editorial, questions)
     grouping = merge.group(questions, editorial_mod.merge_rules(editorial))
     canonicals = grouping.canonicals + editorial_mod.authored_questions(editorial)
     for q in canonicals:

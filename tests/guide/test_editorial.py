@@ -178,3 +178,29 @@ def test_a_topic_nobody_chose_is_the_one_whose_keywords_match_most():
     assert editorial.guess_topic(question, topics) == "templates"
     nothing = Question("y", "", "Who wrote it?", Place("s.txt", 2, 1, 1), [])
     assert editorial.guess_topic(nothing, topics) == "basics"  # the first topic when none matches
+
+
+def _source_question(ident, text):
+    from guide.model import Place, Question
+
+    return Question(ident, text, text, Place("s.txt", 3, 1, 1), [])
+
+
+def test_a_title_that_changes_the_source_wording_needs_a_reason(tmp_path):
+    setup(tmp_path, "what-is-g.md", "---\ntopic: basics\ntitle: What is the g object?\n---\n")
+    with pytest.raises(GuideError) as error:
+        editorial.check_titles(load(tmp_path), [_source_question("what-is-g", "What is  g?")])
+    assert (error.value.path, error.value.line) == ("ed/questions/what-is-g.md", 3)
+    assert "title_reason" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "title: What is the g object?\ntitle_reason: Names the object.\n",
+        "title: What is g?\n",  # the source's own wording, spaces aside
+    ],
+)
+def test_a_title_with_a_reason_or_the_source_wording_is_accepted(tmp_path, front):
+    setup(tmp_path, "what-is-g.md", f"---\ntopic: basics\n{front}---\n")
+    editorial.check_titles(load(tmp_path), [_source_question("what-is-g", "What is  g?")])
