@@ -6,17 +6,16 @@ from pathlib import Path
 
 import yaml
 
+from guide import fences
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-FENCE = re.compile(r"(?ms)^( *)(`{3,})([\w+-]*)\n(.*?)\n\1\2 *$")
 
 
 def code_blocks():
     for page in sorted(DOCS.glob("*.md")):
-        for match in FENCE.finditer(page.read_text(encoding="utf-8")):
-            indent = match.group(1)
-            body = "\n".join(line[len(indent) :] for line in match.group(4).split("\n"))
-            yield page.name, match.group(3), body
+        for language, body in fences.code_blocks(page.read_text(encoding="utf-8")):
+            yield page.name, language, body
 
 
 def test_there_are_code_blocks_to_check():

@@ -1,14 +1,13 @@
 """Whatever text arrives, the normaliser ends in output or a clean refusal."""
 
 import ast
-import re
 import shutil
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guide import pipeline, readers
+from guide import fences, pipeline, readers
 from guide.errors import GuideError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,12 +102,9 @@ def outcome(tmp_path: Path, text: str) -> None:
     assert result.files and all(isinstance(v, str) for v in result.files.values())
     assert len(result.report) >= 1
     for name, page in result.files.items():
-        for match in PYTHON_FENCE.finditer(page):
-            indent = match.group(1)
-            ast.parse("\n".join(line[len(indent) :] for line in match.group(3).split("\n")), filename=name)
-
-
-PYTHON_FENCE = re.compile(r"(?ms)^( *)(`{3,})python\n(.*?)\n\1\2 *$")
+        for language, body in fences.code_blocks(page):
+            if language == "python":
+                ast.parse(body, filename=name)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -7,19 +7,17 @@ blocks parse and that keep no chrome.
 """
 
 import ast
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from guide import pipeline
+from guide import fences, pipeline
 from guide.read import read_guides
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "readers"
 EDITORIAL = ROOT / "scripts" / "editorial"
-FENCE = re.compile(r"(?ms)^( *)(`{3,})([\w+-]*)\n(.*?)\n\1\2 *$")
 
 EXPECTED = {
     "answer_lists": (
@@ -234,9 +232,8 @@ def build(tmp_path: Path, *names: str) -> pipeline.Result:
 def blocks(result: pipeline.Result):
     for page, text in result.files.items():
         if page.endswith(".md"):
-            for match in FENCE.finditer(text):
-                indent = match.group(1)
-                yield page, match.group(3), "\n".join(line[len(indent) :] for line in match.group(4).split("\n"))
+            for language, body in fences.code_blocks(text):
+                yield page, language, body
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import clean, code
+from . import clean, code, fences
 from .errors import GuideError
 from .model import Block, Code, ListBlock, Paragraph, RawQuestion, Table
 from .readers.base import strip_answer_label
@@ -68,22 +68,22 @@ def tokenize(raw: RawQuestion) -> list[Line]:
     """
     lines: list[Line] = []
     answer = raw.answer_lines
+    fenced = {fence.start: fence for fence in fences.scan([line.replace("\u00a0", " ") for line in answer])}
     offset = 0
     while offset < len(answer):
         number = raw.answer_line + offset
         fixed = clean.fix_characters(answer[offset])
+        fence = fenced.get(offset)
         offset += 1
-        fence = FENCE.match(fixed.replace("\u00a0", " "))
-        if fence:
-            close = _fence_close(answer, offset, fence.group(2))
-            if close is not None:
-                body = answer[offset:close]
-                if raw.double_spaced:
-                    body = [line for line in body if line != ""]
-                indent = len(fence.group(1))
-                lines.append(Line("fenced", "\n".join(body), fixed, indent, fence.group(3).lower(), line=number))
-                offset = close + 1
+        if fence is not None:
+            body = fence.body(answer)
+            if raw.double_spaced:
+                body = [line for line in body if line != ""]
+            lines.append(Line("fenced", "\n".join(body), fixed, len(fence.indent), fence.language, line=number))
+            offset = fence.end + 1
             continue
+        if fences.opening(fixed.replace("\u00a0", " ")):
+            continue  # an opening fence never closed: dropped, and what follows read line by line
         if clean.is_chrome(fixed.replace("\u00a0", " ")):
             continue
         if raw.double_spaced and fixed == "":
@@ -94,20 +94,11 @@ def tokenize(raw: RawQuestion) -> list[Line]:
     return join_run_on(lines) if raw.markdown else join_wrapped(lines, raw.wrap)
 
 
-FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*([\w+#.-]*)[^`]*$")
 PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 MD_QUOTE = re.compile(r"^\s*>\s?")
 MD_PLUS = re.compile(r"^(\s*)\+\s+(\S.*)$")
-
-
-def _fence_close(lines: list[str], start: int, mark: str) -> int | None:
-    for k in range(start, len(lines)):
-        stripped = lines[k].replace("\u00a0", " ").strip()
-        if stripped.startswith(mark[0] * len(mark)) and not stripped.strip(mark[0]):
-            return k
-    return None
 
 
 def markdown_line(line: Line) -> Line:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import merge, safe, textfile, yamldata
+from . import fences, merge, safe, textfile, yamldata
 from .errors import GuideError
 from .model import Markdown, Place, Question, Reference
 from .words import ADVANCED_WORDS, BEGINNER_OPENERS
@@ -282,16 +282,13 @@ def _check_entry(entry: Entry) -> None:
         raise GuideError(entry.path, entry.line("rewrite"), f"rewrite kind must be one of {', '.join(REWRITE_KINDS)}")
     if entry.rewrite_kind and not entry.rewrite_reason:
         raise GuideError(entry.path, entry.line("rewrite"), "rewrite needs a reason")
-    empty_header = re.search(r"(?m)^\|\s*\|.*\n\|\s*:?-{3,}", _outside_fences(entry.body))
+    prose = fences.outside(entry.body)
+    empty_header = re.search(r"(?m)^\|\s*\|.*\n\|\s*:?-{3,}", prose)
     if empty_header:
-        line = entry.body[: empty_header.start()].count("\n") + entry.body_line
+        line = prose.count("\n", 0, empty_header.start()) + entry.body_line
         raise GuideError(entry.path, line, "a table header cell is empty: name the column (screen readers announce it)")
-    if re.search(r"(?m)^#{1,2} ", _outside_fences(entry.body)):
+    if re.search(r"(?m)^#{1,2} ", prose):
         raise GuideError(entry.path, 1, "answers may not use '#' or '##' headings: questions are the page's headings")
-
-
-def _outside_fences(markdown: str) -> str:
-    return re.sub(r"(?ms)^\s*```.*?^\s*```", "", markdown)
 
 
 def load(directory: Path, display_root: str, with_entries: bool = True) -> Editorial:
@@ -340,7 +337,7 @@ def authored(editorial: Editorial) -> list[Entry]:
 
 def check_titles(editorial: Editorial, questions: list[Question]) -> None:
     """A title that changes a source question's wording says why, in title_reason."""
-    asked = {}
+    asked: dict[str, str] = {}
     for question in questions:
         asked.setdefault(question.id, " ".join(question.source_text.split()))
     for entry in editorial.entries.values():

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 import yaml
 
-from . import clean, safe
+from . import clean, fences, safe
 from .editorial import Editorial, Topic
 from .model import Block, Code, ListBlock, Markdown, Paragraph, Question, Table
 
@@ -73,20 +73,24 @@ def answer_markdown(blocks: list[Block]) -> str:
     return "\n\n".join(block_markdown(b) for b in blocks)
 
 
-PYTHON_FENCE = re.compile(r"(?ms)^(```+)(python|py)\n(.*?)\n\1[ \t]*$")
+def _python_fences(lines: list[str]) -> list[fences.Fence]:
+    """The unindented backtick fences of Python in hand-written Markdown: the ones the build formats."""
+    return [f for f in fences.scan(lines) if not f.indent and f.mark[0] == "`" and f.info in ("python", "py")]
 
 
 def fenced_python(markdown: str) -> list[str]:
     """The unindented Python fences of hand-written Markdown."""
-    return [m.group(3) for m in PYTHON_FENCE.finditer(markdown)]
+    lines = markdown.split("\n")
+    return ["\n".join(f.body(lines)) for f in _python_fences(lines)]
 
 
 def format_fences(markdown: str, formatted: dict[str, str]) -> str:
-    def repl(match: re.Match[str]) -> str:
-        body = formatted.get(match.group(3), match.group(3))
-        return f"{match.group(1)}{match.group(2)}\n{body}\n{match.group(1)}"
-
-    return PYTHON_FENCE.sub(repl, markdown)
+    """The Markdown with each of those fences' bodies replaced by its formatted code."""
+    lines = markdown.split("\n")
+    for f in reversed(_python_fences(lines)):
+        body = "\n".join(f.body(lines))
+        lines[f.start : f.end + 1] = [f"{f.mark}{f.info}", formatted.get(body, body), f.mark]
+    return "\n".join(lines)
 
 
 def meta_line(question: Question) -> str:

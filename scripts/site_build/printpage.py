@@ -26,11 +26,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from guide import fences
+
 from .project import Site, Topic
 
 PAGE = "print.md"
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _H1 = re.compile(r"^# (?P<text>.+?)\s*$")
 _QUESTION = re.compile(r"^## (?P<title>.+?)\s*\{#(?P<id>[^\s}]+)[^}]*\}\s*$")
 _LINK = re.compile(r"\]\((?P<page>[A-Za-z0-9_./-]+\.md)(?P<anchor>#[^)\s]*)?\)")
@@ -55,22 +56,7 @@ def split_front_matter(text: str) -> str:
 
 def code_line_flags(lines: list[str]) -> list[bool]:
     """True for every line that is part of a fenced code block (fences included)."""
-    flags = []
-    fence: str | None = None
-    for line in lines:
-        match = _FENCE.match(line)
-        if fence is None:
-            if match:
-                fence = match.group(1)
-                flags.append(True)
-            else:
-                flags.append(False)
-        else:
-            flags.append(True)
-            closing = match is not None and line.strip() == match.group(1)
-            if closing and match is not None and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = None
-    return flags
+    return fences.fenced_lines(lines)
 
 
 def question_headings(text: str) -> list[tuple[str, str]]:

@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import clean, code
+from .. import clean, code, fences
 
-FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*([^`\s]*)[^`]*$")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 LISTED_HEADING = re.compile(r"^\s*\d{1,4}[.)]\s+#{1,6}\s")
 BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?=\S)")
@@ -141,32 +140,12 @@ def is_page_chrome(line: str) -> bool:
 
 
 def mark_fences(text: list[str]) -> list[bool]:
-    """Lines inside a fenced code block, its fence lines included.
+    """Lines inside a fenced code block, its fence lines included (see guide.fences).
 
     An opening fence that is never closed marks nothing: a truncated page must
     not turn every question after it into code.
     """
-    fenced = [False] * len(text)
-    i = 0
-    while i < len(text):
-        opening = FENCE.match(text[i])
-        if opening:
-            mark = opening.group(2)
-            end = next(
-                (
-                    k
-                    for k in range(i + 1, len(text))
-                    if text[k].strip().startswith(mark[0] * len(mark)) and not text[k].strip().strip(mark[0])
-                ),
-                None,
-            )
-            if end is not None:
-                for k in range(i, end + 1):
-                    fenced[k] = True
-                i = end + 1
-                continue
-        i += 1
-    return fenced
+    return fences.fenced_lines(text)
 
 
 def front_matter(text: list[str]) -> int:

@@ -15,6 +15,8 @@ import textwrap
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from guide import fences
+
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DOCS_DIR = REPO_ROOT / "docs"
 
@@ -80,8 +82,6 @@ class Page:
     problems: list[str]
 
 
-_FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-_FENCE_CLOSE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})[ \t]*$")
 _HEADING2 = re.compile(r"^ {0,3}##(?:[ \t]+(?P<title>.*?))?[ \t]*$")
 _HEADING_ID = re.compile(r"[ \t]*\{[ \t]*#(?P<id>[^\s}]+)[^}]*\}$")
 
@@ -108,16 +108,6 @@ def _strip_indent(line: str, width: int) -> str:
     return line[i:]
 
 
-def _language(info: str) -> str:
-    info = info.strip()
-    if info.startswith("{"):  # {.python title="app.py"}
-        for word in info.strip("{}").split():
-            if word.startswith("."):
-                return word[1:].lower()
-        return ""
-    return info.split()[0].lower() if info else ""
-
-
 def _front_matter_end(lines: list[str], page: str, problems: list[str]) -> int:
     """The index of the first line after the front matter (0 when there is none)."""
     if not lines or lines[0].strip() != "---":
@@ -135,8 +125,7 @@ def _read_fence(lines: list[str], start: int, fence: str, width: int) -> tuple[l
     body: list[str] = []
     i = start + 1
     while i < len(lines):
-        closing = _FENCE_CLOSE.match(lines[i])
-        if closing and closing["fence"][0] == fence[0] and len(closing["fence"]) >= len(fence):
+        if fences.closes(lines[i], fence):
             return body, True, i + 1
         if width and lines[i].strip() and _indent_width(lines[i]) < width:
             break  # the list item or admonition holding the fence ended
@@ -174,11 +163,11 @@ def parse_page(text: str, page: str = "page.md") -> Page:
     i = _front_matter_end(lines, page, problems)
     while i < len(lines):
         line = lines[i]
-        opening = _FENCE_OPEN.match(line)
-        if opening and not (opening["fence"][0] == "`" and "`" in opening["info"]):
-            body, closed, after = _read_fence(lines, i, opening["fence"], _indent_width(opening["indent"]))
+        opening = fences.opening(line)
+        if opening:
+            body, closed, after = _read_fence(lines, i, opening["mark"], _indent_width(opening["indent"]))
             if not closed:
-                problems.append(f"{page}:{i + 1}: the code fence {opening['fence']} is never closed")
+                problems.append(f"{page}:{i + 1}: the code fence {opening['mark']} is never closed")
             if current is not None:
                 current.blocks.append(
                     Block(
@@ -186,7 +175,7 @@ def parse_page(text: str, page: str = "page.md") -> Page:
                         line=i + 1,
                         question_id=current.id,
                         n=len(current.blocks) + 1,
-                        lang=_language(opening["info"]),
+                        lang=fences.language(opening["info"]),
                         text=textwrap.dedent("\n".join(body)) + "\n" if body else "",
                     )
                 )
