@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import fences, merge, safe, textfile, yamldata
+from . import fences, frontmatter, merge, safe, textfile, yamldata
 from .errors import GuideError
 from .model import Markdown, Place, Question, Reference
 from .words import ADVANCED_WORDS, BEGINNER_OPENERS
@@ -162,13 +162,13 @@ def load_entry(path: Path, display: str) -> Entry:
     text = textfile.read_text(path, display)
     if not text.startswith("---\n"):
         raise GuideError(display, 1, "an editorial file starts with YAML front matter between '---' lines")
-    end = text.find("\n---", 4)
-    if end < 0:
-        raise GuideError(display, 1, "front matter is not closed by a '---' line")
-    front = text[4:end]
-    rest = text[end + 4 :]
+    try:
+        parts = frontmatter.split(text)
+    except frontmatter.Unclosed as unclosed:
+        raise GuideError(display, 1, str(unclosed)) from None
+    front, rest = parts.yaml or "", parts.body
     body = rest.strip("\n").rstrip()
-    body_line = text.count("\n", 0, end + 4) + 1 + (len(rest) - len(rest.lstrip("\n")))
+    body_line = parts.body_line + (len(rest) - len(rest.lstrip("\n")))
     data = _yaml(display, front, offset=1) or {}
     if not isinstance(data, dict):
         raise GuideError(display, 2, "front matter must be a mapping of keys")

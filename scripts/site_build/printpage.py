@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guide import fences
+from guide import fences, frontmatter
 
 from .project import Site, Topic
 
@@ -45,15 +45,6 @@ class TopicPage:
     questions: list[tuple[str, str]] = field(default_factory=list)  # (id, title)
 
 
-def split_front_matter(text: str) -> str:
-    """The page without its YAML front matter."""
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        if end != -1:
-            return text[end + len("\n---\n") :]
-    return text
-
-
 def code_line_flags(lines: list[str]) -> list[bool]:
     """True for every line that is part of a fenced code block (fences included)."""
     return fences.fenced_lines(lines)
@@ -61,7 +52,7 @@ def code_line_flags(lines: list[str]) -> list[bool]:
 
 def question_headings(text: str) -> list[tuple[str, str]]:
     """``(id, title)`` of every ``## Title {#id}`` heading outside code, in order."""
-    lines = split_front_matter(text).splitlines()
+    lines = frontmatter.strip(text).splitlines()
     return [
         (m.group("id"), m.group("title"))
         for line, in_code in zip(lines, code_line_flags(lines), strict=True)
@@ -100,7 +91,7 @@ def _rewrite_links(line: str, printed: dict[str, str], site_url: str) -> str:
 
 def read_topic(docs: Path, topic: Topic, printed: dict[str, str], site_url: str) -> TopicPage:
     text = (docs / topic.page).read_text(encoding="utf-8")
-    lines = split_front_matter(text).splitlines()
+    lines = frontmatter.strip(text).splitlines()
     flags = code_line_flags(lines)
     page = TopicPage(topic=topic, body=[])
     seen_title = False

@@ -18,6 +18,8 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from guide import frontmatter
+
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.yml"
 
@@ -73,11 +75,8 @@ def site_url() -> str:
 
 def front_matter(markdown_file: Path) -> dict:
     """The YAML front matter of a page in docs/."""
-    text = markdown_file.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
-        return {}
-    end = text.index("\n---\n", 4)
-    return yaml.safe_load(text[4:end]) or {}
+    front = frontmatter.split(markdown_file.read_text(encoding="utf-8")).yaml
+    return (yaml.safe_load(front) or {}) if front else {}
 
 
 def redirect_maps() -> dict[str, str]:

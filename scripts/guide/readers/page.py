@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import clean, code, fences
+from .. import clean, code, fences, frontmatter
 
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 LISTED_HEADING = re.compile(r"^\s*\d{1,4}[.)]\s+#{1,6}\s")
@@ -151,13 +151,11 @@ def mark_fences(text: list[str]) -> list[bool]:
 def front_matter(text: list[str]) -> int:
     """How many lines of YAML front matter the guide opens with (0 when none)."""
     start = next((i for i, line in enumerate(text) if line.strip()), None)
-    if start is None or text[start].strip() != "---":
+    end = None if start is None else frontmatter.closing(text, start, limit=80)
+    if start is None or end is None:
         return 0
-    for end in range(start + 1, min(len(text), start + 80)):
-        if text[end].strip() in ("---", "..."):
-            body = [line for line in text[start + 1 : end] if line.strip()]
-            return end + 1 if body and all(FRONT_KEY.match(line) for line in body) else 0
-    return 0
+    body = [line for line in text[start + 1 : end] if line.strip()]
+    return end + 1 if body and all(FRONT_KEY.match(line) for line in body) else 0
 
 
 def looks_like_markdown(text: list[str], fenced: list[bool]) -> bool:

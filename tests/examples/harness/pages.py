@@ -15,7 +15,7 @@ import textwrap
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from guide import fences
+from guide import fences, frontmatter
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DOCS_DIR = REPO_ROOT / "docs"
@@ -112,11 +112,11 @@ def _front_matter_end(lines: list[str], page: str, problems: list[str]) -> int:
     """The index of the first line after the front matter (0 when there is none)."""
     if not lines or lines[0].strip() != "---":
         return 0
-    for j in range(1, len(lines)):
-        if lines[j].strip() in ("---", "..."):
-            return j + 1
-    problems.append(f"{page}:1: the front matter is never closed")
-    return 0
+    end = frontmatter.closing(lines)
+    if end is None:
+        problems.append(f"{page}:1: the front matter is never closed")
+        return 0
+    return end + 1
 
 
 def _read_fence(lines: list[str], start: int, fence: str, width: int) -> tuple[list[str], bool, int]:
