@@ -6,33 +6,22 @@ it (404.html for unknown addresses, gzip, a ten-minute cache lifetime); one
 browser for the session. Every request any page makes is recorded, and each
 test fails if one went to another host.
 
-Chromium is /usr/bin/chromium unless CHROMIUM_PATH names another. Without it
-the tests are skipped, except when CI=true, where they fail.
-
-Playwright's sync API allows one running instance per thread, so the browser
-is package-scoped: it is closed when these tests end, before another suite
-starts its own.
+The browser is the suite's one Chromium (tests/conftest.py).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 import sitebuild
-from site_build import chromium, serve
+from site_build import serve
 
-CHROMIUM_ARGS = chromium.ARGS  # one list of flags for the PDF build and every browser suite
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
-
-
-def chromium_path() -> Path:
-    return Path(chromium.executable())
 
 
 @pytest.fixture(scope="session")
@@ -51,21 +40,6 @@ def base_url(site_dir) -> str:
 def origin(base_url) -> str:
     parts = urlsplit(base_url)
     return f"{parts.scheme}://{parts.netloc}"
-
-
-@pytest.fixture(scope="package")
-def browser():
-    if not chromium_path().is_file():
-        reason = f"no Chromium at {chromium_path()} (set CHROMIUM_PATH): the browser tests need it"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium_path()), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class RequestLog:

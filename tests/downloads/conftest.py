@@ -88,15 +88,9 @@ def short_links() -> dict[str, str]:
     return {re.sub(r"^q/(.+)\.md$", r"\1", key): value for key, value in maps.items()}
 
 
-@pytest.fixture(scope="session")
-def browser(built):
-    # After `built`: the build runs its own Playwright session for the PDF.
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = chromium.launch(playwright)
-        yield browser
-        browser.close()
+@pytest.fixture(scope="session", autouse=True)
+def _publishing_build_first(built):
+    """The build runs a Playwright session of its own for the PDF: it must end before the suite's browser starts."""
 
 
 class Recorder:

@@ -11,19 +11,16 @@ Chromium, so this package runs in a pytest process of its own
 
 from __future__ import annotations
 
-import http.server
-import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 import sitebuild
-from site_build import chromium
+from site_build import serve
 
 ROOT = sitebuild.ROOT
 SOURCE = Path(__file__).resolve().parent / "source"
@@ -74,48 +71,8 @@ def pages(hostile_site) -> list[Path]:
     return sorted(hostile_site.rglob("*.html"))
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    prefix = "/"
-
-    def translate_path(self, path):
-        path = urlsplit(path).path
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "\0not-found")
-        return super().translate_path("/" + path[len(self.prefix) :])
-
-    def log_message(self, format, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(hostile_site) -> str:
-    """The hostile site on a local server, under the path of site_url, ending in "/"."""
-    prefix = urlsplit(sitebuild.site_url()).path
-
-    class Handler(_Handler):
-        pass
-
-    Handler.prefix = prefix
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), lambda *args: Handler(*args, directory=str(hostile_site))
-    )
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}{prefix}"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not chromium.available():
-        reason = f"no Chromium at {chromium.executable()} (set CHROMIUM_PATH): the browser tests need it"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = chromium.launch(playwright)
-        yield browser
-        browser.close()
+    """The hostile site on the project's local server, under the path of site_url, ending in "/"."""
+    with serve.serve(hostile_site, prefix=urlsplit(sitebuild.site_url()).path) as server:
+        yield server.url

@@ -24,13 +24,11 @@ from pathlib import Path
 
 import pytest
 
-from site_build import chromium, serve
+from site_build import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.yml"
 DOCS = ROOT / "docs"
-CHROMIUM = Path(chromium.executable())
-CHROMIUM_ARGS = chromium.ARGS  # one list of flags for the PDF build and every browser suite
 QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 # Builds mkdocs.yml with another docs_dir and site_dir, as `mkdocs build`
@@ -65,16 +63,6 @@ def build_site(work: Path, *, offline: bool = False, features: str = "") -> Path
 
 
 @pytest.fixture(scope="session")
-def chromium_path() -> Path:
-    if not CHROMIUM.exists():
-        message = f"Chromium not found at {CHROMIUM}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return CHROMIUM
-
-
-@pytest.fixture(scope="session")
 def online_url(tmp_path_factory, chromium_path):
     with serve.serve(build_site(tmp_path_factory.mktemp("online"))) as server:
         yield server.url
@@ -91,15 +79,6 @@ def offline_url(tmp_path_factory, chromium_path) -> str:
     site = build_site(tmp_path_factory.mktemp("offline"), offline=True)
     assert (site / "basics.html").exists(), "the offline build should not use directory URLs"
     return site.as_uri() + "/"
-
-
-@pytest.fixture(scope="session")
-def browser(chromium_path):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium_path), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Visit:
