@@ -28,7 +28,7 @@ WORDING = st.text(ALPHABET, min_size=1, max_size=90)
 
 
 def raw(text: str, line: int) -> RawQuestion:
-    return RawQuestion(text, Place("src.txt", line, 1, line), ["An answer."], line + 1)
+    return RawQuestion(text, Place("src.txt", line, 1), ["An answer."], line + 1)
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_a_collision_names_both_places():
 
 def test_symbol_only_differences_are_not_auto_merged_as_duplicates():
     def question(text: str) -> Question:
-        return Question(slug.slugify(text), text, text, Place("s", 1, 1, 1), [])
+        return Question(slug.slugify(text), text, text, Place("s", 1, 1), [])
 
     proposals = merge.propose([question("What is C++?"), question("What is C#?")])
     assert not [p for p in proposals if p.score >= merge.AUTO_MERGE]

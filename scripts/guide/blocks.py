@@ -31,7 +31,6 @@ class Line:
     raw: str = ""
     indent: int = 0
     language: str = ""
-    number: int = 0
     line: int = 0  # 1-based line in the source
 
 
@@ -52,7 +51,7 @@ def classify(raw: str, number: int) -> Line:
         return Line("bullet", bullet.group(1).strip(), raw, indent, line=number)
     ordered = ORDERED.match(text)
     if ordered:
-        return Line("ordered", ordered.group(3).strip(), raw, indent, number=int(ordered.group(2)), line=number)
+        return Line("ordered", ordered.group(3).strip(), raw, indent, line=number)
     language = code.line_language(text)
     if language:
         return Line("code", text.rstrip(), raw, indent, language, line=number)

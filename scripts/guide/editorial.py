@@ -397,7 +397,7 @@ def merge_rules(editorial: Editorial) -> merge.Rules:
 def authored_questions(editorial: Editorial) -> list[Question]:
     """The questions the team wrote, as records with no source text; apply() gives them their answers."""
     return [
-        Question(entry.id, entry.title, entry.title, Place(entry.path, 1, 0, 0), [], authored=True)
+        Question(entry.id, entry.title, entry.title, Place(entry.path, 1, 0), [], authored=True)
         for entry in authored(editorial)
     ]
 

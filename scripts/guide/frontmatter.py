@@ -48,7 +48,7 @@ def split(text: str) -> Split:
     return Split("\n".join(lines[1:end]), "\n".join(lines[end + 1 :]), end + 2)
 
 
-def strip(text: str) -> str:
+def without(text: str) -> str:
     """The page without its front matter (as it is when it has none, or leaves it unclosed)."""
     try:
         return split(text).body

@@ -51,7 +51,6 @@ class Place:
     path: str  # e.g. sources/000_b96c15db725b87d7.txt
     line: int  # 1-based line of the question
     part: int  # 1-based guide within the file
-    number: int  # the question's own number in its guide
 
 
 @dataclass

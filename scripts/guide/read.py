@@ -157,7 +157,7 @@ def read_guides(path: Path, display: str, everything: bool = False) -> list[Guid
             questions.append(
                 RawQuestion(
                     text=clean_question_text(pair.text),
-                    place=Place(display, part.first_line + pair.line, part.number, pair.number),
+                    place=Place(display, part.first_line + pair.line, part.number),
                     answer_lines=pair.answer,
                     answer_line=part.first_line + pair.answer_start,
                     double_spaced=layout.double_spaced,

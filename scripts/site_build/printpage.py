@@ -52,7 +52,7 @@ def code_line_flags(lines: list[str]) -> list[bool]:
 
 def question_headings(text: str) -> list[tuple[str, str]]:
     """``(id, title)`` of every ``## Title {#id}`` heading outside code, in order."""
-    lines = frontmatter.strip(text).splitlines()
+    lines = frontmatter.without(text).splitlines()
     return [
         (m.group("id"), m.group("title"))
         for line, in_code in zip(lines, code_line_flags(lines), strict=True)
@@ -91,7 +91,7 @@ def _rewrite_links(line: str, printed: dict[str, str], site_url: str) -> str:
 
 def read_topic(docs: Path, topic: Topic, printed: dict[str, str], site_url: str) -> TopicPage:
     text = (docs / topic.page).read_text(encoding="utf-8")
-    lines = frontmatter.strip(text).splitlines()
+    lines = frontmatter.without(text).splitlines()
     flags = code_line_flags(lines)
     page = TopicPage(topic=topic, body=[])
     seen_title = False
@@ -176,8 +176,3 @@ def compose(docs: Path, topics: list[Topic], site: Site, edition: str) -> str:
         out += page.body
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-def reading_order_titles(docs: Path, topics: list[Topic]) -> list[str]:
-    """Every question's title, topic by topic in reading order."""
-    return [title for t in topics for _, title in question_headings((docs / t.page).read_text(encoding="utf-8"))]

@@ -9,7 +9,7 @@ NB = "\u00a0"
 
 
 def md(lines: list[str], *, double_spaced=False, wrap=0, question="What is it?") -> str:
-    raw = RawQuestion(question, Place("s.txt", 1, 1, 1), lines, 2, double_spaced, wrap)
+    raw = RawQuestion(question, Place("s.txt", 1, 1), lines, 2, double_spaced, wrap)
     blocks = answer_blocks(raw, Problems())
     return answer_markdown(reformat(blocks, format_python(python_code(blocks))))
 
@@ -184,7 +184,7 @@ def test_chrome_and_outro_are_removed():
 
 def mdown(lines: list[str], question="What is it?") -> str:
     """The answer as a Markdown source's answer: lines run on, inline markup undone."""
-    raw = RawQuestion(question, Place("s.txt", 1, 1, 1), lines, 2, markdown=True)
+    raw = RawQuestion(question, Place("s.txt", 1, 1), lines, 2, markdown=True)
     blocks = answer_blocks(raw, Problems())
     return answer_markdown(reformat(blocks, format_python(python_code(blocks))))
 
@@ -198,7 +198,7 @@ def test_fenced_python_whose_indentation_was_lost_is_repaired():
 
 def test_fenced_python_that_cannot_be_repaired_is_text_with_a_warning():
     problems = Problems()
-    raw = RawQuestion("Q?", Place("s.txt", 1, 1, 1), ["Intro.", "```py", "def (:", "```"], 10, markdown=True)
+    raw = RawQuestion("Q?", Place("s.txt", 1, 1), ["Intro.", "```py", "def (:", "```"], 10, markdown=True)
     assert answer_blocks(raw, problems)[1].language == "text"
     assert problems.items == [(11, "Python code that does not parse after repair; shown as text")]
 

@@ -174,16 +174,16 @@ def test_a_topic_nobody_chose_is_the_one_whose_keywords_match_most():
         editorial.Topic("basics", "Basics", "", ("flask",), ""),
         editorial.Topic("templates", "Templates", "", ("jinja", "template"), ""),
     ]
-    question = Question("x", "", "How do Jinja templates extend a base template?", Place("s.txt", 1, 1, 1), [])
+    question = Question("x", "", "How do Jinja templates extend a base template?", Place("s.txt", 1, 1), [])
     assert editorial.guess_topic(question, topics) == "templates"
-    nothing = Question("y", "", "Who wrote it?", Place("s.txt", 2, 1, 1), [])
+    nothing = Question("y", "", "Who wrote it?", Place("s.txt", 2, 1), [])
     assert editorial.guess_topic(nothing, topics) == "basics"  # the first topic when none matches
 
 
 def _source_question(ident, text):
     from guide.model import Place, Question
 
-    return Question(ident, text, text, Place("s.txt", 3, 1, 1), [])
+    return Question(ident, text, text, Place("s.txt", 3, 1), [])
 
 
 def test_a_title_that_changes_the_source_wording_needs_a_reason(tmp_path):

@@ -18,10 +18,10 @@ def test_three_dots_close_front_matter_as_they_end_a_yaml_document():
     assert frontmatter.split("---\na: 1\n...\nbody").body == "body"
 
 
-def test_unclosed_front_matter_is_refused_by_split_and_left_alone_by_strip():
+def test_unclosed_front_matter_is_refused_by_split_and_left_alone_by_without():
     with pytest.raises(frontmatter.Unclosed):
         frontmatter.split("---\ntitle: X\n# X\n")
-    assert frontmatter.strip("---\ntitle: X\n# X\n") == "---\ntitle: X\n# X\n"
+    assert frontmatter.without("---\ntitle: X\n# X\n") == "---\ntitle: X\n# X\n"
 
 
 def test_a_closer_is_looked_for_only_as_far_as_asked():

@@ -5,7 +5,7 @@ from guide.model import Paragraph, Place, Question
 
 
 def q(ident, text, *paragraphs):
-    return Question(ident, text, text, Place("s.txt", 1, 1, 1), [Paragraph(p) for p in paragraphs])
+    return Question(ident, text, text, Place("s.txt", 1, 1), [Paragraph(p) for p in paragraphs])
 
 
 def test_content_words_ignore_wording_and_fold_synonyms():

@@ -15,9 +15,9 @@ TOPIC = Topic("basics", "Basics", "The basics.", ())
 
 def question():
     canonical = Question(
-        "what-is-flask", "What is Flask?", "What is Flask?", Place("s", 1, 1, 1), [Paragraph("A framework.")]
+        "what-is-flask", "What is Flask?", "What is Flask?", Place("s", 1, 1), [Paragraph("A framework.")]
     )
-    alias = Question("what-is-python-flask", "What is Python Flask?", "What is Python Flask?", Place("s", 9, 2, 1), [])
+    alias = Question("what-is-python-flask", "What is Python Flask?", "What is Python Flask?", Place("s", 9, 2), [])
     canonical.aliases = [alias]
     canonical.difficulty, canonical.tags = "beginner", ("basics",)
     return canonical
