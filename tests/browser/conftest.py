@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 import sitebuild
-from site_build import serve
+from site_build import project, serve
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
@@ -103,18 +103,9 @@ def nothing_from_other_hosts(requests_log, origin):
 
 
 @pytest.fixture(scope="session")
-def topics() -> list[dict]:
-    """The topics in reading order, as scripts/editorial/topics.yml lists them."""
-    import yaml
-
-    data = yaml.safe_load((sitebuild.ROOT / "scripts" / "editorial" / "topics.yml").read_text(encoding="utf-8"))
-    return data
-
-
-@pytest.fixture(scope="session")
-def published_topics(topics) -> list[dict]:
-    """The topics that have a page: a topic of topics.yml with no question yet has none."""
-    return [topic for topic in topics if (sitebuild.ROOT / "docs" / f"{topic['slug']}.md").is_file()]
+def topics() -> list[project.Topic]:
+    """The topics that have a page, in reading order (site_build.project reads topics.yml)."""
+    return project.topics()
 
 
 @pytest.fixture(scope="session")

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from site_build import project
+
 AXE = Axe()
-TOPICS = yaml.safe_load((Path(__file__).resolve().parents[2] / "scripts" / "editorial" / "topics.yml").read_text())
-DOCS = Path(__file__).resolve().parents[2] / "docs"
 # Every page a reader can reach from the navigation (a topic with no question yet has none).
 PAGES = [
     "",
-    *(f"{t['slug']}/" for t in TOPICS if (DOCS / f"{t['slug']}.md").is_file()),
+    *(f"{t.slug}/" for t in project.topics()),
     "essentials/",
     "all-questions/",
     "tags/",

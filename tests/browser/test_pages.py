@@ -52,17 +52,17 @@ def assert_in_view(where):
     assert where["bottom"] <= where["viewport"], f"not in the viewport: {where}"
 
 
-def test_home_page_renders_and_links_to_every_topic(page, base_url, published_topics):
+def test_home_page_renders_and_links_to_every_topic(page, base_url, topics):
     page.goto(base_url)
     expect(page.locator("article h1")).to_have_text(heading("Flask interview questions, answered and tested"))
     # The theme's stylesheet applied: the header sticks to the top.
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
     # Each topic is a card with its link and its number of questions.
     cards = page.locator("article .topic-cards li")
-    expect(cards).to_have_count(len(published_topics))
-    for topic in published_topics:
-        card = page.locator(f'article .topic-cards li:has(a[href="{topic["slug"]}/"])')
-        expect(card.locator("a").first).to_have_text(topic["title"])
+    expect(cards).to_have_count(len(topics))
+    for topic in topics:
+        card = page.locator(f'article .topic-cards li:has(a[href="{topic.slug}/"])')
+        expect(card.locator("a").first).to_have_text(topic.title)
         expect(card.locator(".topic-progress")).to_have_text(re.compile(r"^\d+ questions?$"))
     # The three actions; the sources are on the About page, not here.
     expect(page.locator("article .home-actions a.md-button")).to_have_count(3)
@@ -78,17 +78,17 @@ def test_home_page_renders_and_links_to_every_topic(page, base_url, published_to
     expect(page).to_have_url(base_url + "all-questions/")
 
 
-def test_the_nav_is_in_sections_with_home_first_and_counts(page, base_url, published_topics, answers_by_page):
+def test_the_nav_is_in_sections_with_home_first_and_counts(page, base_url, topics, answers_by_page):
     page.goto(base_url + "about/")
     expect(page.locator("article")).to_contain_text("gathered from")
     primary = page.locator(".md-sidebar--primary .md-nav--primary > .md-nav__list > .md-nav__item")
     expect(primary.first).to_have_text(re.compile(r"^\s*Home\s*$"))
     sections = page.locator(".md-sidebar--primary .md-nav__item--section > .md-nav__link")
     expect(sections).to_have_text([re.compile("Topics"), re.compile("Practise and browse")])
-    for topic in published_topics:
-        count = len(answers_by_page[topic["slug"] + ".md"])
-        link = page.locator(f'.md-sidebar--primary a.md-nav__link[href="../{topic["slug"]}/"]')
-        expect(link).to_have_text(re.compile(rf"^\s*{re.escape(topic['title'])} \({count}\)\s*$"))
+    for topic in topics:
+        count = len(answers_by_page[topic.slug + ".md"])
+        link = page.locator(f'.md-sidebar--primary a.md-nav__link[href="../{topic.slug}/"]')
+        expect(link).to_have_text(re.compile(rf"^\s*{re.escape(topic.title)} \({count}\)\s*$"))
 
 
 def test_header_links_the_repository_and_the_footer_names_flask_and_the_edition(page, base_url):
@@ -142,19 +142,19 @@ def test_printing_from_the_dark_scheme_prints_light(page, base_url):
 
 
 def test_each_topic_page_shows_its_questions_and_lists_them_in_its_table_of_contents(
-    page, base_url, published_topics, answers_by_page
+    page, base_url, topics, answers_by_page
 ):
-    for topic in published_topics:
-        page.goto(f"{base_url}{topic['slug']}/")
-        expect(page.locator("article h1")).to_have_text(heading(topic["title"]))
+    for topic in topics:
+        page.goto(f"{base_url}{topic.slug}/")
+        expect(page.locator("article h1")).to_have_text(heading(topic.title))
         shown = page.evaluate(QUESTION_HEADINGS)
-        assert sorted(shown) == sorted(answers_by_page[topic["slug"] + ".md"]), topic["slug"]
+        assert sorted(shown) == sorted(answers_by_page[topic.slug + ".md"]), topic.slug
         toc = page.locator(".md-sidebar--secondary a.md-nav__link")
         listed = [
             href.removeprefix("#") for href in toc.evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
         ]
         # An answer's own ### sections are listed under its question, not as questions.
-        assert [anchor for anchor in listed if anchor in answers_by_page[topic["slug"] + ".md"]] == shown
+        assert [anchor for anchor in listed if anchor in answers_by_page[topic.slug + ".md"]] == shown
         expect(page.locator(f"h2#{shown[0]}")).to_be_visible()
 
 

@@ -9,7 +9,7 @@ NAV_PAGES = ["", "all-questions/", "tags/", "essentials/", "practice/", "downloa
 
 
 def site_pages(topics):
-    return NAV_PAGES + [f"{topic['slug']}/" for topic in topics]
+    return NAV_PAGES + [f"{topic.slug}/" for topic in topics]
 
 
 def test_no_page_scrolls_sideways_on_a_360_px_phone(phone, base_url, topics):
@@ -40,7 +40,7 @@ def test_pages_and_search_request_nothing_from_another_host(desktop, base_url, o
     start = len(requests_log.urls)
     page = desktop.new_page()
     try:
-        for path in ["", f"{topics[0]['slug']}/", "all-questions/"]:
+        for path in ["", f"{topics[0].slug}/", "all-questions/"]:
             page.goto(base_url + path)
         box = page.locator("input.md-search__input")
         box.fill("session")
