@@ -16,47 +16,25 @@ checking that none was made.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from site_build import serve
+from site_build import mkdocs_run, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.yml"
 DOCS = ROOT / "docs"
-QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-
-# Builds mkdocs.yml with another docs_dir and site_dir, as `mkdocs build`
-# would, plus the extra theme features given on the command line.
-BUILD_SCRIPT = """
-import sys
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-config_file, docs_dir, site_dir, features = sys.argv[1:5]
-config = load_config(config_file, docs_dir=docs_dir, site_dir=site_dir, strict=True)
-for feature in filter(None, features.split(",")):
-    config.theme["features"] = list(config.theme["features"]) + [feature]
-build(config)
-"""
 
 
 def build_site(work: Path, *, offline: bool = False, features: str = "") -> Path:
+    """The current docs/ (copied) built strictly, with extra theme features if asked."""
     docs = work / "docs"
     site = work / "site"
     shutil.copytree(DOCS, docs)
-    env = {**os.environ, **QUIET_BANNERS, "OFFLINE": "true" if offline else "false"}
-    done = subprocess.run(
-        [sys.executable, "-c", BUILD_SCRIPT, str(CONFIG), str(docs), str(site), features],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+    done = mkdocs_run.build(
+        CONFIG, site, docs_dir=docs, offline=offline, features=tuple(filter(None, features.split(",")))
     )
     assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stdout}{done.stderr}"
     return site

@@ -19,35 +19,15 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from guide import frontmatter
+from site_build import mkdocs_run
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.yml"
 
-# MkDocs 1.x plugins print banners about MkDocs 2 on every build; they say
-# nothing about this site and would bury its real warnings.
-QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-
 
 def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build --strict`` and return the finished process."""
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--config-file",
-            str(config),
-            "--site-dir",
-            str(site_dir),
-        ],
-        cwd=config.parent,
-        env={**os.environ, **QUIET_BANNERS},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    """Run ``mkdocs build --strict`` (site_build.mkdocs_run) and return the finished process."""
+    return mkdocs_run.build(config, site_dir)
 
 
 _built: dict[str, Path] = {}

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
 
-from site_build import offline, project
+from site_build import mkdocs_run, offline, project
 
 
 def test_a_plain_offline_build_loads_the_local_shim_and_nothing_from_a_cdn(tmp_path):
     site = tmp_path / "site"
-    env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    env = mkdocs_run.environment(offline=True)  # the plain command, in the environment of every build
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
         cwd=project.ROOT,
