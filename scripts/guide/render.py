@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 import yaml
 
 from . import clean, fences, safe
+from . import markup as m
 from .editorial import Editorial, Topic
 from .model import Block, Code, ListBlock, Markdown, Paragraph, Question, Table
 
@@ -97,14 +98,14 @@ def meta_line(question: Question) -> str:
     parts = []
     if question.difficulty:
         label = DIFFICULTY_LABEL.get(question.difficulty, question.difficulty.title())
-        parts.append(f'<span class="qmeta-difficulty qmeta-{safe.ident(question.difficulty)}">{label}</span>')
+        parts.append(f'<span class="{m.QMETA_DIFFICULTY} qmeta-{safe.ident(question.difficulty)}">{label}</span>')
     for tag in question.tags:
         # A link to the tag's list; md_in_html lets MkDocs resolve it for the online and offline builds.
-        parts.append(f"[{safe.inline(tag)}](tags.md#tag-{safe.ident(tag)}){{ .qmeta-tag }}")
+        parts.append(f"[{safe.inline(tag)}](tags.md#tag-{safe.ident(tag)}){{ .{m.QMETA_TAG} }}")
     if not parts:
         return ""
     difficulty = safe.ident(question.difficulty) if question.difficulty else ""
-    return f'<p class="qmeta" data-difficulty="{difficulty}" markdown="span">{" ".join(parts)}</p>'
+    return f'<p class="{m.QMETA}" {m.DATA_DIFFICULTY}="{difficulty}" markdown="span">{" ".join(parts)}</p>'
 
 
 def also_asked(question: Question) -> str:
@@ -124,7 +125,7 @@ def short_answer(question: Question) -> str:
     """The first thing to read: the answer a candidate gives in the first 30 seconds."""
     if not question.short:
         return ""
-    return f'<p class="short-answer" markdown="span"><strong>Short answer:</strong> {question.short}</p>'
+    return f'<p class="{m.SHORT_ANSWER}" markdown="span"><strong>Short answer:</strong> {question.short}</p>'
 
 
 def link_text(text: str) -> str:
@@ -137,7 +138,7 @@ def references(question: Question) -> str:
     if not question.references:
         return ""
     links = " · ".join(f"[{link_text(r.title)}]({safe.web_url(r.url)})" for r in question.references)
-    return f'<p class="answer-references" markdown="span">Documentation: {links}</p>'
+    return f'<p class="{m.ANSWER_REFERENCES}" markdown="span">Documentation: {links}</p>'
 
 
 def heading_text(title: str) -> str:
@@ -164,15 +165,15 @@ def answer_foot(question: Question, repository: str) -> str:
             }
         )
         url = html.escape(f"{repository.rstrip('/')}/issues/new?{query}")
-        link = f'<a class="answer-improve" href="{url}">Improve this answer</a>'
-    return f'<div class="answer-foot" data-search-exclude>{link}</div>'
+        link = f'<a class="{m.ANSWER_IMPROVE}" href="{url}">Improve this answer</a>'
+    return f'<div class="{m.ANSWER_FOOT}" {m.DATA_SEARCH_EXCLUDE}>{link}</div>'
 
 
 def question_markdown(question: Question, repository: str = "") -> str:
     parts = []
     for alias in question.aliases:
         if alias.id != question.id:
-            parts.append(f'<div class="alias-anchor" id="{safe.ident(alias.id)}"></div>')
+            parts.append(f'<div class="{m.ALIAS_ANCHOR}" id="{safe.ident(alias.id)}"></div>')
     parts.append(f"## {heading_text(question.title)} {{#{safe.ident(question.id)}}}")
     pieces = (
         meta_line(question),
@@ -203,8 +204,10 @@ def plural(count: int, word: str) -> str:
 
 # The practice bar's place at the top of a topic page and of All questions:
 # practice.js fills it, and its height is kept from the first paint on.
-PRACTICE_BAR = '<div class="practice-bar" data-practice="bar" data-search-exclude></div>'
-FILTER_BAR = '<div class="practice-bar practice-bar--filter" data-practice="bar" data-search-exclude></div>'
+PRACTICE_BAR = f'<div class="{m.PRACTICE_BAR}" {m.DATA_PRACTICE}="bar" {m.DATA_SEARCH_EXCLUDE}></div>'
+FILTER_BAR = (
+    f'<div class="{m.PRACTICE_BAR} {m.PRACTICE_BAR_FILTER}" {m.DATA_PRACTICE}="bar" {m.DATA_SEARCH_EXCLUDE}></div>'
+)
 
 
 def question_list(questions: list[Question]) -> str:
@@ -213,7 +216,7 @@ def question_list(questions: list[Question]) -> str:
     items = [f"- [{clean.prose(q.title)}](#{safe.ident(q.id)})" for q in questions]
     return "\n".join(
         [
-            f'<details class="question-list" open data-search-exclude markdown>'
+            f'<details class="{m.QUESTION_LIST}" open {m.DATA_SEARCH_EXCLUDE} markdown>'
             f"<summary>In this topic: {plural(len(questions), 'question')}</summary>",
             "",
             *items,
@@ -247,15 +250,15 @@ def all_questions_page(pages: list[tuple[Topic, list[Question]]]) -> str:
         lines += [f"## {heading_text(topic.title)}", ""]
         for q in questions:
             level = (
-                f' <span class="qmeta-difficulty qmeta-{safe.ident(q.difficulty)}">{DIFFICULTY_LABEL.get(q.difficulty, "")}</span>'
+                f' <span class="{m.QMETA_DIFFICULTY} qmeta-{safe.ident(q.difficulty)}">{DIFFICULTY_LABEL.get(q.difficulty, "")}</span>'
                 if q.difficulty
                 else ""
             )
             lines.append(
-                f'- [{clean.prose(q.title)}]({question_link(topic, q)}){{ data-difficulty="{safe.ident(q.difficulty)}" }}{level}'
+                f'- [{clean.prose(q.title)}]({question_link(topic, q)}){{ {m.DATA_DIFFICULTY}="{safe.ident(q.difficulty)}" }}{level}'
             )
             if q.short:
-                lines.append(f'  <span class="qshort">{q.short}</span>')
+                lines.append(f'  <span class="{m.QSHORT}">{q.short}</span>')
         lines.append("")
     return "\n".join(lines)
 
@@ -299,7 +302,7 @@ def home_page(editorial: Editorial, pages: list[tuple[Topic, list[Question]]]) -
             "",
             f"    {safe.text(topic.description)}",
             "",
-            f'    <span class="topic-progress" data-topic="{safe.ident(topic.slug)}">{plural(len(questions), "question")}</span>',
+            f'    <span class="{m.TOPIC_PROGRESS}" {m.DATA_TOPIC}="{safe.ident(topic.slug)}">{plural(len(questions), "question")}</span>',
             "",
         ]
     lines += [
