@@ -153,3 +153,24 @@ def test_zensical_builds_with_no_network(tmp_path_factory):
             pytest.fail(reason)
         pytest.skip(reason)
     assert sitebuild.build_once(tmp_path_factory, "zensical").is_dir()
+
+
+def test_zensical_refuses_a_search_field_longer_than_its_index_allows(tmp_path):
+    # Its index packs an entry and a word's place into 30 bits: with more
+    # entries each may hold fewer words (2**(30 - bits for the entries)). The
+    # real guide is far below it; at 10,000 questions the sections of the
+    # all-questions page are not (scripts/bench_builders.py leaves the lists
+    # out of search there). MkDocs builds the same page.
+    sections = "".join(f"## Section {number}\n\nword\n\n" for number in range(2100))
+    page = "# Big\n\n" + sections + "## Long\n\n" + " ".join(["word"] * 300_000) + "\n"
+    results = {}
+    for builder in sitebuild.BUILDERS:
+        config = tiny_project(tmp_path / builder / "project", "", {"index.md": page})
+        results[builder] = sitebuild.build(builder, config, tmp_path / builder / "site")
+    assert results["mkdocs"].returncode == 0, results["mkdocs"].stdout + results["mkdocs"].stderr
+    output = results["zensical"].stdout + results["zensical"].stderr
+    assert results["zensical"].returncode != 0
+    assert (
+        "Search field 'text' at '#long' exceeds the search index limit "
+        "(300000 token positions; maximum 262144 for 2102 items)"
+    ) in output
