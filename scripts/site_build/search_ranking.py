@@ -32,8 +32,14 @@ rewritten the same way.
 
 Which entries are answers is not guessed from the pages: it is the set of
 targets of the short links q/<id>/ that the normaliser generated
-(docs/generated.yml); the essentials are flagged in the practice data it
-writes (docs/assets/javascripts/questions-data.js).
+(docs/generated.yml). The essentials (the questions interviews ask most,
+flagged in the editorial layer and listed in the practice data the
+normaliser writes, docs/assets/javascripts/questions-data.js) weigh more in
+Material: when "rest api" matches both the REST answer and a narrower one
+that mentions APIs, the answer most readers look for comes first.
+
+Without this step the site still works: answers are found, but grouped under
+their page (Material) or after the lists and topic pages (Zensical).
 """
 
 from __future__ import annotations
