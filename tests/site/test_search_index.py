@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 import re
 
-import search_ranking
+import pytest
+
 import sitebuild
-
-
-def search_index(site_dir) -> dict:
-    return json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+from site_build import search_ranking
 
 
 def questions_data() -> list[dict]:
@@ -29,8 +27,12 @@ def heading_titles(page_md: str) -> dict[str, str]:
     }
 
 
+def answer_locations(report) -> set[str]:
+    return {("" if page == "index.md" else page.removesuffix(".md") + "/") + "#" + anchor for _, page, anchor in report}
+
+
 def test_every_answer_is_its_own_search_entry_titled_with_its_question(site_dir, report):
-    entries = {entry["location"]: entry for entry in search_index(site_dir)["docs"]}
+    entries = {entry["location"]: entry for entry in sitebuild.search_index(site_dir).entries}
     wrong = []
     for page, anchor in sorted({(page, anchor) for _, page, anchor in report}):
         url = "" if page == "index.md" else page.removesuffix(".md") + "/"
@@ -43,26 +45,59 @@ def test_every_answer_is_its_own_search_entry_titled_with_its_question(site_dir,
     assert not wrong, "\n".join(wrong)
 
 
-def test_answers_keep_their_full_weight_essentials_more_and_everything_else_ranks_below(site_dir, report):
-    answers = {
-        ("" if page == "index.md" else page.removesuffix(".md") + "/") + "#" + anchor for _, page, anchor in report
-    }
+def test_answers_keep_their_full_weight_essentials_more_and_everything_else_ranks_below(site_dir, builder, report):
+    # Material: the ranking step lowers every other entry's boost. Zensical's
+    # search reads no boost, so the step leaves out the other entries of the
+    # pages that hold or list answers instead, and keeps the rest.
+    answers = answer_locations(report)
     essential = {f"{item['page']}/#{item['id']}" for item in questions_data() if item["essential"]}
-    docs = search_index(site_dir)["docs"]
-    heavy = [d["location"] for d in docs if d["location"] not in answers and d.get("boost", 1) >= 0.4]
-    wrong = [
-        d["location"]
-        for d in docs
-        if d["location"] in answers
-        and d.get("boost", 1) != (search_ranking.ESSENTIAL_BOOST if d["location"] in essential else 1)
-    ]
     assert essential and essential <= answers
-    assert not heavy, f"entries that are not answers but could outrank one: {heavy}"
-    assert not wrong, f"answers with the wrong weight: {wrong}"
+    docs = sitebuild.search_index(site_dir).entries
+    if builder == "mkdocs":
+        heavy = [d["location"] for d in docs if d["location"] not in answers and d.get("boost", 1) >= 0.4]
+        wrong = [
+            d["location"]
+            for d in docs
+            if d["location"] in answers
+            and d.get("boost", 1) != (search_ranking.ESSENTIAL_BOOST if d["location"] in essential else 1)
+        ]
+        assert not heavy, f"entries that are not answers but could outrank one: {heavy}"
+        assert not wrong, f"answers with the wrong weight: {wrong}"
+    else:
+        assert not [d for d in docs if "boost" in d], "Zensical's index has no weights to set"
+        answer_pages = {location.partition("#")[0] for location in answers} | {"all-questions/", "essentials/", "tags/"}
+        others = sorted(d["location"] for d in docs if d["location"] not in answers)
+        assert [o for o in others if o.partition("#")[0] in answer_pages] == []
+        # The pages without answers are still found: home, about, downloads, practice.
+        assert {o.partition("#")[0] for o in others} == {"", "about/", "downloads/", "practice/"}
+
+
+def test_list_pages_have_no_section_entries_and_snippets_start_with_the_answer(site_dir, builder, report):
+    # The lines of All questions, Essentials and the tags page repeat the
+    # answers' titles; the badges (difficulty, tags) would be every snippet.
+    docs = sitebuild.search_index(site_dir).entries
+    listed = [
+        d["location"] for d in docs if d["location"].partition("#")[0] in {"all-questions/", "essentials/", "tags/"}
+    ]
+    if builder == "mkdocs":  # the pages themselves stay findable, below the answers
+        assert sorted(listed) == ["all-questions/", "essentials/", "tags/"]
+    else:  # left out with every other entry that is not an answer on those pages
+        assert listed == []
+    answers = answer_locations(report)
+    texts = {d["location"]: d["text"] for d in docs if d["location"] in answers}
+    assert len(texts) == len(answers)
+    badge_first = [location for location, text in texts.items() if search_ranking.BADGES.match(text)]
+    badge_last = [
+        location
+        for location, text in texts.items()
+        if re.search(r" <p>(Beginner|Intermediate|Advanced)( [^<]*)?</p>$", text)
+    ]
+    assert not badge_first, badge_first[:3]
+    assert len(badge_last) == len(answers), sorted(answers - set(badge_last))[:3]
 
 
 def test_search_splits_code_words_but_keeps_identifiers(site_dir):
-    separator = re.compile(search_index(site_dir)["config"]["separator"])
+    separator = re.compile(sitebuild.search_index(site_dir).separator)
     assert [w for w in separator.split("@app.route() flask-wtf url_for SQLAlchemy") if w] == [
         "app",
         "route",
@@ -71,3 +106,17 @@ def test_search_splits_code_words_but_keeps_identifiers(site_dir):
         "url_for",
         "SQLAlchemy",
     ]
+
+
+@pytest.mark.parametrize(
+    ("location", "page"),
+    [
+        ("", "index"),
+        ("#topics", "index"),
+        ("index.html#topics", "index"),
+        ("basics/#x", "basics"),
+        ("basics.html#x", "basics"),
+    ],
+)
+def test_the_ranking_step_reads_locations_with_and_without_directory_urls(location, page):
+    assert search_ranking.page_of(location) == page
