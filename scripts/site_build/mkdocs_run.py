@@ -10,8 +10,6 @@ copy the plugin names.
 
 Run as a script by :func:`run`; a separate process per build keeps each
 build's plugins and logging apart, exactly as two ``mkdocs build`` runs.
-After the build, :func:`run` ranks the search index (search_ranking: a step
-of every build, not a hook, so that Zensical's builds go through it too).
 """
 
 from __future__ import annotations
@@ -45,9 +43,6 @@ def run(config_file: Path, docs_dir: Path, site_dir: Path, *, offline: bool, epo
     result = subprocess.run(command, env=env, cwd=config_file.parent, check=False)
     if result.returncode:
         raise SystemExit(f"mkdocs build of {docs_dir} failed (exit {result.returncode})")
-    from . import search_ranking  # here, not at the top: main() runs as a script, outside the package
-
-    search_ranking.rank(site_dir, docs_dir)
 
 
 def main(argv: list[str] | None = None) -> int:

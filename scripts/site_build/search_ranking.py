@@ -3,9 +3,12 @@ step on the built site's search index, whichever builder built it.
 
     python -m site_build.search_ranking SITE_DIR [DOCS_DIR]
 
-It was a MkDocs hook; Zensical runs no hooks and published the hook's
-source as a file of the site. It runs after each build of scripts/build.py
-(site_build.mkdocs_run) and of the tests (tests/site/sitebuild.py).
+MkDocs runs it as a hook (mkdocs.yml ``hooks``, :func:`on_post_build`), so
+every MkDocs build is ranked, ``mkdocs serve`` (scripts/serve.sh) and
+scripts/build.py included. Zensical runs no MkDocs hook, so its builds are
+ranked by running this step after ``zensical build`` (tests/site/sitebuild.py,
+scripts/bench_builders.py). The step is idempotent: an index it has ranked
+says so (``config.ranked``) and is left as it is.
 
 Material's search indexes each page twice over: the page itself (its title
 and the text before the first heading) and one entry per section. When a
@@ -84,6 +87,8 @@ BADGES = re.compile(r"^\s*<p>((?:Beginner|Intermediate|Advanced)(?: [^<]*)?)</p>
 MATERIAL = ("search/search_index.json", "search/search_index.js", "docs")
 ZENSICAL = ("search.json", "search.js", "items")
 SCRIPT_PREFIX = "var __index = "
+# Set in the index's config once it is ranked; neither search reads it.
+RANKED = "ranked"
 
 _HREF_FRAGMENT = re.compile(r'href="[^"#]*#([^"]+)"')
 
@@ -106,6 +111,7 @@ class Ranked:
     answers: int  # answer entries found in the index
     lowered: int  # entries given the low boost (Material)
     dropped: int  # entries left out
+    already: bool = False  # the index was ranked before: nothing changed
 
 
 def answers(docs_dir: Path) -> Answers:
@@ -230,7 +236,7 @@ def builder_of(site_dir: Path) -> str:
 
 
 def rank(site_dir: Path, docs_dir: Path) -> Ranked:
-    """Rewrite the built search index of ``site_dir`` (built from ``docs_dir``)."""
+    """Rewrite the built search index of ``site_dir`` (built from ``docs_dir``), once."""
     known = answers(docs_dir)
     builder = builder_of(site_dir)
     index_name, script_name, key = MATERIAL if builder == "mkdocs" else ZENSICAL
@@ -238,6 +244,9 @@ def rank(site_dir: Path, docs_dir: Path) -> Ranked:
     result = Ranked(builder, 0, 0, 0)
     for path in files:
         data, prefix, suffix = _read(path)
+        if data.get("config", {}).get(RANKED):
+            result = Ranked(builder, 0, 0, 0, already=True)
+            continue
         entries = data[key]
         if builder == "mkdocs":
             kept, found, lowered = _rank_material(entries, known)
@@ -247,9 +256,23 @@ def rank(site_dir: Path, docs_dir: Path) -> Ranked:
         if known.all and not found:
             raise ValueError(f"{path}: no answer found in the search index")
         data[key] = kept
+        data.setdefault("config", {})[RANKED] = True
         result = Ranked(builder, found, lowered, len(entries) - len(kept))
         _write(path, data, prefix, suffix)
     return result
+
+
+def on_post_build(config: Any) -> None:
+    """The MkDocs hook: rank the index the search plugin has just written,
+    before the offline plugin (if any) turns it into a script."""
+    if (Path(config.site_dir) / MATERIAL[0]).is_file():
+        rank(Path(config.site_dir), Path(config.docs_dir))
+
+
+# After the search plugin (priority 0), before the offline plugin (-100): the
+# attribute mkdocs.plugins.event_priority(-50) would set, without importing
+# MkDocs into the step that Zensical's builds use.
+on_post_build.mkdocs_priority = -50  # type: ignore[attr-defined]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -258,10 +281,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("docs_dir", type=Path, nargs="?", default=Path(__file__).resolve().parents[2] / "docs")
     args = parser.parse_args(argv)
     result = rank(args.site_dir, args.docs_dir)
-    print(
-        f"search ranking ({result.builder}): {result.answers} answers, "
-        f"{result.lowered} entries lowered, {result.dropped} left out"
-    )
+    if result.already:
+        print(f"search ranking ({result.builder}): already ranked, left as it is")
+    else:
+        print(
+            f"search ranking ({result.builder}): {result.answers} answers, "
+            f"{result.lowered} entries lowered, {result.dropped} left out"
+        )
     return 0
 
 

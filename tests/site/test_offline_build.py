@@ -27,3 +27,11 @@ def test_a_plain_offline_build_loads_the_local_shim_and_nothing_from_a_cdn(tmp_p
         scripts = re.findall(r"<script[^>]+src=\"([^\"]+)\"", page.read_text(encoding="utf-8"))
         assert not [s for s in scripts if "://" in s or s.startswith("//")], page
     assert not (site / "assets" / "vendor" / "iframe-worker" / "README.md").exists()
+    # MkDocs' hook ranked the index before the offline plugin made it a
+    # script; after Zensical's build the step ranks both copies.
+    ranked = search_ranking.rank(site, project.DOCS)
+    assert ranked.already == (builder == "mkdocs"), ranked
+    for name in (search_ranking.MATERIAL if builder == "mkdocs" else search_ranking.ZENSICAL)[:2]:
+        text = (site / name).read_text(encoding="utf-8")
+        assert '"ranked":true' in text, name
+        assert not re.search(r'"text":"\s*<p>(Beginner|Intermediate|Advanced)', text), name

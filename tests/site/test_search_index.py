@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -120,3 +127,51 @@ def test_search_splits_code_words_but_keeps_identifiers(site_dir):
 )
 def test_the_ranking_step_reads_locations_with_and_without_directory_urls(location, page):
     assert search_ranking.page_of(location) == page
+
+
+def test_a_second_ranking_changes_nothing_and_mkdocs_ranked_its_build_itself(site_dir, builder, tmp_path):
+    # MkDocs runs the step as a hook; sitebuild runs it after Zensical's build.
+    # Either way the index says it is ranked, and ranking again leaves it be.
+    index = site_dir / (search_ranking.MATERIAL if builder == "mkdocs" else search_ranking.ZENSICAL)[0]
+    before = index.read_bytes()
+    assert json.loads(before)["config"][search_ranking.RANKED] is True
+    copy = tmp_path / "site"
+    (copy / index.relative_to(site_dir)).parent.mkdir(parents=True)
+    (copy / index.relative_to(site_dir)).write_bytes(before)
+    result = search_ranking.rank(copy, sitebuild.ROOT / "docs")
+    assert result.already and result.builder == builder
+    assert (copy / index.relative_to(site_dir)).read_bytes() == before
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_mkdocs_serve_ranks_search_as_the_build_does(tmp_path):
+    # scripts/serve.sh runs `mkdocs serve`: the hook ranks the index it serves too.
+    port = free_port()
+    env = {**os.environ, **sitebuild.QUIET_BANNERS}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"]
+    log = tmp_path / "serve.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(command, cwd=sitebuild.ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}{urlsplit(sitebuild.site_url()).path}search/search_index.json"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert server.poll() is None, log.read_text(encoding="utf-8", errors="replace")
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    index = json.loads(response.read())
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "mkdocs serve did not serve the search index in 2 minutes"
+                time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert index["config"][search_ranking.RANKED] is True
+    boosts = {entry.get("boost", 1) for entry in index["docs"]}
+    assert boosts == {search_ranking.OTHER_ENTRIES_BOOST, 1, search_ranking.ESSENTIAL_BOOST}

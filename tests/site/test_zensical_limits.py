@@ -68,7 +68,8 @@ def tiny_builds(tmp_path_factory) -> dict[str, Path]:
 
 
 def test_zensical_runs_no_mkdocs_hook(tiny_builds):
-    # Why the search ranking is a step after the build (site_build.search_ranking), not a hook.
+    # Why the search ranking is a step (site_build.search_ranking) run after a
+    # Zensical build, not only a hook, and why its footer lacks the edition.
     assert (tiny_builds["mkdocs"] / "hook-ran.txt").is_file()
     assert not (tiny_builds["zensical"] / "hook-ran.txt").exists()
 
@@ -174,3 +175,17 @@ def test_zensical_refuses_a_search_field_longer_than_its_index_allows(tmp_path):
         "Search field 'text' at '#long' exceeds the search index limit "
         "(300000 token positions; maximum 262144 for 2102 items)"
     ) in output
+
+
+def test_zensical_pages_lack_the_footer_facts_that_a_hook_sets(tmp_path_factory):
+    # scripts/site_build/edition.py, a MkDocs hook, puts the Flask version and
+    # the edition into config.extra for overrides/partials/copyright.html.
+    pages = {
+        builder: (sitebuild.build_once(tmp_path_factory, builder) / "index.html") for builder in sitebuild.BUILDERS
+    }
+    mkdocs_home = pages["mkdocs"].read_text(encoding="utf-8")
+    zensical_home = pages["zensical"].read_text(encoding="utf-8")
+    assert re.search(
+        r'class="md-copyright__highlight guide-edition">Answers checked against Flask [\d.]+ · Edition ', mkdocs_home
+    )
+    assert 'class="md-copyright"' in zensical_home and "guide-edition" not in zensical_home
