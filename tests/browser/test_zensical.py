@@ -120,3 +120,31 @@ def test_the_zensical_offline_site_searches_and_opens_an_answer_from_file(browse
     # redirects, empty here), which a browser refuses to read from file://:
     # an error in the console and nothing else (short links are pages of their own).
     assert failed and {url.rsplit("/", 1)[1] for url in failed} == {"redirect.json"}
+
+
+def test_zensical_list_pages_take_no_result_slots_and_snippets_start_with_the_answer(zensical_page):
+    # As test_search's for Material: the ranking step left the list pages'
+    # entries out and moved each answer's badges to the end of its text.
+    ZENSICAL.search(zensical_page, "blueprint")
+    options = zensical_page.locator(ZENSICAL.option).evaluate_all(
+        "options => options.map(a => [new URL(a.href).pathname, a.innerText.trim().split('\\n').pop().trim()])"
+    )
+    assert options
+    listed = [path for path, _ in options if path.rstrip("/").endswith(("/all-questions", "/tags", "/essentials"))]
+    assert not listed, f"list pages among the results: {listed}"
+    badge = re.compile(r"^(\.\.\. )?(Beginner|Intermediate|Advanced)\b")
+    assert not [snippet for _, snippet in options if badge.match(snippet)], options[:3]
+
+
+def test_zensical_search_with_no_result_does_not_point_to_all_questions(zensical_page):
+    # docs/assets/javascripts/search-help.js follows Material's result list;
+    # Zensical's dialog is its own (a shadow root): its "No results" comes
+    # with no result and no link, and the help line the script adds to
+    # Material's markup, which Zensical's pages keep hidden, stays hidden.
+    ZENSICAL.open(zensical_page)
+    zensical_page.locator(ZENSICAL.box).fill("zzqxv")
+    expect(zensical_page.locator(ZENSICAL.status)).to_have_text(re.compile(r"^\s*No results\s*$"))
+    expect(zensical_page.locator(ZENSICAL.option)).to_have_count(0)
+    help_line = zensical_page.locator(".md-search-result__help")
+    expect(help_line).to_have_count(1)
+    expect(help_line).to_be_hidden()
