@@ -1,7 +1,7 @@
 """The builds the benchmark times and serves: ours, the baseline, a synthetic guide.
 
-Everything happens in a staged copy of the project (mkdocs.yml, overrides/
-and the hand-written files of docs/) inside a temporary folder, so the work
+Everything happens in a staged copy of the project (mkdocs.yml, overrides/,
+the MkDocs hooks and the hand-written files of docs/) inside a temporary folder, so the work
 tree is never written. The normaliser writes the generated pages into the
 copy; then ``mkdocs build`` runs once with the repository's mkdocs.yml and once
 with the baseline, Material's defaults.
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from guide import output
 from site_build.mkdocs_run import QUIET
-from site_build.project import ROOT
+from site_build.project import ROOT, stage_config
 
 SCRIPTS = ROOT / "scripts"
 
@@ -58,9 +58,7 @@ def hand_written(docs: Path) -> list[Path]:
 def stage_project(project: Path) -> None:
     """A copy of what `mkdocs build` reads besides the generated pages, with the baseline's configuration."""
     project.mkdir(parents=True)
-    shutil.copy2(ROOT / "mkdocs.yml", project / OURS)
-    if (ROOT / "overrides").is_dir():
-        shutil.copytree(ROOT / "overrides", project / "overrides")
+    stage_config(project)  # mkdocs.yml (OURS), overrides/ and the MkDocs hooks
     docs = ROOT / "docs"
     for path in hand_written(docs):
         target = project / "docs" / path.relative_to(docs)

@@ -47,12 +47,14 @@ def build(
     epoch: int | None = None,
     features: tuple[str, ...] = (),
     capture: bool = True,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """``mkdocs build --strict`` of ``config_file`` into ``site_dir``, in a process of its own.
 
     ``docs_dir`` builds a staged copy in place of the configured one;
     ``features`` adds theme features (the tests' instant-navigation build).
-    Returns the finished process (its output captured unless ``capture`` is false).
+    ``env`` adds variables (or overrides OFFLINE). Returns the finished
+    process (its output captured unless ``capture`` is false).
     """
     command = [sys.executable, str(Path(__file__).resolve()), "--config-file", str(config_file)]
     command += ["--site-dir", str(site_dir)]
@@ -62,7 +64,7 @@ def build(
         command += ["--feature", feature]
     return subprocess.run(
         command,
-        env=environment(offline=offline, epoch=epoch),
+        env={**environment(offline=offline, epoch=epoch), **(env or {})},
         cwd=config_file.parent,
         check=False,
         capture_output=capture,

@@ -9,6 +9,7 @@ last commit, so that two builds of one commit agree.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -50,6 +51,25 @@ def _mkdocs_yaml(path: Path) -> dict:
 
     with path.open(encoding="utf-8") as handle:
         return yaml_load(handle) or {}
+
+
+def config_files(root: Path = ROOT) -> list[str]:
+    """What a build reads besides docs/, relative to ``root``: mkdocs.yml, the
+    theme's folder (overrides/) and the MkDocs hooks that mkdocs.yml names."""
+    hooks = _mkdocs_yaml(root / "mkdocs.yml").get("hooks") or []
+    return ["mkdocs.yml", "overrides", *(str(hook) for hook in hooks)]
+
+
+def stage_config(target: Path, root: Path = ROOT) -> None:
+    """Copy :func:`config_files` into ``target``, each at its place, so that
+    mkdocs.yml in ``target`` builds as it does in ``root``."""
+    for name in config_files(root):
+        source = root / name
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target / name, dirs_exist_ok=True)
+        else:
+            shutil.copy2(source, target / name)
 
 
 def site(root: Path = ROOT) -> Site:

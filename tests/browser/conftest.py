@@ -24,16 +24,40 @@ PHONE = {"width": 360, "height": 740}
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
 
+def serve_site(site_dir: Path, local_origins: set[str]):
+    """Serve ``site_dir`` under the path of site_url; yields its address, ending in "/"."""
+    with serve.serve(site_dir, prefix=urlsplit(sitebuild.site_url()).path) as server:
+        local_origins.add(server.origin)
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def local_origins() -> set[str]:
+    """The origins of the local servers: any other host is foreign."""
+    return set()
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     return sitebuild.build_once(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
-def base_url(site_dir) -> str:
+def base_url(site_dir, local_origins) -> str:
     """The site's address on the local server, ending in "/"."""
-    with serve.serve(site_dir, prefix=urlsplit(sitebuild.site_url()).path) as server:
-        yield server.url
+    yield from serve_site(site_dir, local_origins)
+
+
+@pytest.fixture(scope="session")
+def zensical_site_dir(tmp_path_factory) -> Path:
+    """The same site built by Zensical (tests/site/sitebuild.py), search ranking included."""
+    return sitebuild.build_once(tmp_path_factory, "zensical")
+
+
+@pytest.fixture(scope="session")
+def zensical_base_url(zensical_site_dir, local_origins) -> str:
+    """The Zensical build's address on a local server of its own, ending in "/"."""
+    yield from serve_site(zensical_site_dir, local_origins)
 
 
 @pytest.fixture(scope="session")
@@ -92,14 +116,14 @@ def phone(browser, requests_log, origin):
 
 
 @pytest.fixture(autouse=True)
-def nothing_from_other_hosts(requests_log, origin):
+def nothing_from_other_hosts(requests_log, local_origins):
     """Fails the test if any page requested anything from another host."""
     start = len(requests_log.urls)
     yield
     made = RequestLog()
     made.urls = requests_log.urls[start:]
-    foreign = made.foreign(origin)
-    assert not foreign, f"requests to other hosts: {foreign}"
+    foreign = set.intersection(*(set(made.foreign(origin)) for origin in local_origins)) if local_origins else set()
+    assert not foreign, f"requests to other hosts: {sorted(foreign)}"
 
 
 @pytest.fixture(scope="session")

@@ -20,24 +20,22 @@ from urllib.parse import urlsplit
 import pytest
 
 import sitebuild
-from site_build import serve
+from site_build import project, serve
 
 ROOT = sitebuild.ROOT
 SOURCE = Path(__file__).resolve().parent / "source"
 
 
 def hostile_config(docs: Path) -> Path:
-    """The repository's mkdocs.yml, unchanged, in a folder beside ``docs``.
+    """The repository's build configuration, unchanged, in the folder of ``docs``.
 
-    Its relative paths (docs/generated.yml, docs_dir, overrides/) then mean the
-    hostile tree and, through a link, the repository's theme overrides.
+    mkdocs.yml, overrides/ and the hooks are copied (site_build.project.stage_config),
+    so its relative paths (docs/generated.yml, docs_dir) mean the hostile tree.
     """
-    project = docs.parent
+    project_dir = docs.parent
     assert docs.name == "docs"
-    (project / "overrides").symlink_to(ROOT / "overrides", target_is_directory=True)
-    config = project / "mkdocs.yml"
-    shutil.copy2(sitebuild.CONFIG, config)
-    return config
+    project.stage_config(project_dir, ROOT)
+    return project_dir / "mkdocs.yml"
 
 
 @pytest.fixture(scope="session")

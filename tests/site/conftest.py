@@ -1,4 +1,10 @@
-"""The site built once with ``mkdocs build --strict``, for checks on its files."""
+"""The site built once by each builder, strictly, for checks on its files.
+
+``site_dir`` (and everything read from it) is parametrised over the builders,
+MkDocs with Material and Zensical: a test that takes it runs against both
+builds, as test_x[mkdocs] and test_x[zensical]. A test about one builder
+takes ``builder`` too and says what differs, or builds what it needs itself.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +15,14 @@ import pytest
 import sitebuild
 
 
+@pytest.fixture(scope="session", params=sitebuild.BUILDERS)
+def builder(request) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    return sitebuild.build_once(tmp_path_factory)
+def site_dir(builder, tmp_path_factory) -> Path:
+    return sitebuild.build_once(tmp_path_factory, builder)
 
 
 @pytest.fixture(scope="session")

@@ -1,14 +1,22 @@
-"""Build the site once per test session and read what was built.
+"""Build the site once per test session and builder, and read what was built.
 
 Shared by tests/site (checks on the built files) and tests/browser (which
-serves the same build); both conftests import it, and the build is cached
-here so that a run of both suites builds the site only once.
+serves the same builds); both conftests import it, and each build is cached
+here so that a run of both suites builds the site only once per builder.
+
+Two builders read the same mkdocs.yml: MkDocs with Material (the site as
+published) and Zensical, Material's successor. Both builds go through the
+search ranking step (site_build.search_ranking): MkDocs runs it as a hook,
+and build_once runs it after Zensical's build, which runs no hooks.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -19,29 +27,108 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from guide import frontmatter
-from site_build import mkdocs_run
+from site_build import mkdocs_run, search_ranking
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.yml"
+BUILDERS = ("mkdocs", "zensical")
 
 
-def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build --strict`` (site_build.mkdocs_run) and return the finished process."""
-    return mkdocs_run.build(config, site_dir)
+def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build --strict`` (site_build.mkdocs_run) and return the finished process (``env``: variables to add)."""
+    return mkdocs_run.build(config, site_dir, env=env)
+
+
+# What Zensical builds from: the configuration's folder holds all of these.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@functools.cache
+def network_namespaces() -> bool:
+    """Whether a command can be run with no network at all (``unshare --net``, as root on Linux)."""
+    if not shutil.which("unshare"):
+        return False
+    try:
+        return subprocess.run(["unshare", "--net", "true"], capture_output=True, timeout=30).returncode == 0
+    except OSError:
+        return False
+
+
+def zensical_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run ``zensical build --strict`` and return the finished process (colours removed).
+
+    Zensical builds only inside the configuration's folder (its site_dir and
+    docs_dir must lie within it), so the project's site sources are copied to
+    a folder beside ``site_dir``, built there, and the site moved to
+    ``site_dir``. Where it can, the build runs with no network at all, which
+    shows that Zensical needs none.
+    """
+    project = site_dir.with_name(site_dir.name + "-zensical-project")
+    if project.exists():
+        shutil.rmtree(project)
+    project.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = config.parent / part
+        if source.is_dir():
+            shutil.copytree(source, project / part)
+        elif source.is_file():
+            shutil.copy(source, project / part)
+    command = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", "mkdocs.yml"]
+    if network_namespaces():
+        command = ["unshare", "--net", *command]
+    done = subprocess.run(
+        command, cwd=project, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=600
+    )
+    done.stdout, done.stderr = ANSI.sub("", done.stdout), ANSI.sub("", done.stderr)
+    if done.returncode == 0:
+        if site_dir.exists():
+            shutil.rmtree(site_dir)
+        shutil.move(project / "site", site_dir)
+    return done
+
+
+def build(builder: str, config: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """A strict build of ``config`` into ``site_dir`` with ``builder`` ("mkdocs" or "zensical")."""
+    if builder == "mkdocs":
+        return mkdocs_build(config, site_dir, env)
+    if builder == "zensical":
+        return zensical_build(config, site_dir, env)
+    raise ValueError(f"unknown builder {builder!r}")
 
 
 _built: dict[str, Path] = {}
 
 
-def build_once(tmp_path_factory) -> Path:
-    """The site built strictly from the current docs/, once per session."""
-    if "site" not in _built:
-        site_dir = tmp_path_factory.mktemp("site")
-        done = mkdocs_build(CONFIG, site_dir)
+def build_once(tmp_path_factory, builder: str = "mkdocs") -> Path:
+    """The site built strictly from the current docs/ by ``builder``, search
+    ranking included, once per session."""
+    if builder not in _built:
+        site_dir = tmp_path_factory.mktemp(f"site-{builder}")
+        done = build(builder, CONFIG, site_dir)
         if done.returncode != 0:
-            raise AssertionError(f"mkdocs build --strict failed ({done.returncode}):\n{done.stdout}{done.stderr}")
-        _built["site"] = site_dir
-    return _built["site"]
+            raise AssertionError(f"{builder} build --strict failed ({done.returncode}):\n{done.stdout}{done.stderr}")
+        if builder == "zensical":  # MkDocs ran the step itself, as its hook
+            search_ranking.rank(site_dir, ROOT / "docs")
+        _built[builder] = site_dir
+    return _built[builder]
+
+
+@dataclass
+class SearchIndex:
+    """A built search index, as either builder writes it."""
+
+    separator: str
+    entries: list[dict]  # each with location and title; Material's also with boost
+
+
+def search_index(site_dir: Path) -> SearchIndex:
+    for name, key in ((search_ranking.MATERIAL[0], "docs"), (search_ranking.ZENSICAL[0], "items")):
+        path = site_dir / name
+        if path.is_file():
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return SearchIndex(separator=data["config"]["separator"], entries=data[key])
+    raise AssertionError(f"{site_dir}: no search index")
 
 
 def site_url() -> str:

@@ -6,6 +6,10 @@ scripts/editorial/site.yml (``flask_version``, which a test keeps equal to the
 Flask pin) and the edition from pyproject.toml (``version``, e.g. 2026.12).
 overrides/partials/copyright.html shows them as ``config.extra.guide``. A copy
 of the site without those files (a test's scratch project) has no such line.
+
+A MkDocs hook (mkdocs.yml ``hooks``), kept here rather than in overrides/:
+Zensical publishes every file of the theme's folder, Python included. Zensical
+runs no hooks, so its build's footer has no such line either.
 """
 
 from __future__ import annotations
