@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from guide import frontmatter
-from site_build import mkdocs_run, search_ranking
+from site_build import bundle, mkdocs_run, search_ranking
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.yml"
@@ -110,6 +110,7 @@ def build_once(tmp_path_factory, builder: str = "mkdocs") -> Path:
             raise AssertionError(f"{builder} build --strict failed ({done.returncode}):\n{done.stdout}{done.stderr}")
         if builder == "zensical":  # MkDocs ran the step itself, as its hook
             search_ranking.rank(site_dir, ROOT / "docs")
+            bundle.publish(site_dir, ROOT / "docs")  # the other hook Zensical does not run
         _built[builder] = site_dir
     return _built[builder]
 

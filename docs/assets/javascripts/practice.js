@@ -1187,6 +1187,19 @@
 
   /* ---- Render and init ------------------------------------------------ */
 
+  /* The home page's cards say how many questions each topic has from the
+     first paint; only progress needs the list of questions, and there is
+     none before a first mark (or once the last one is gone and the cards
+     have said so). A first visit does not load the list at all. */
+  function homeNeedsQuestions() {
+    if (!page.cards) {
+      return false;
+    }
+    return Object.keys(state.marks).length > 0 || page.cards.some(function (card) {
+      return card.hasAttribute("data-progress");
+    });
+  }
+
   /* Bring every control on the page in line with the stored state. */
   function render() {
     if (!page) {
@@ -1205,7 +1218,7 @@
     if (page.entries) {
       renderAllQuestions();
     }
-    if (page.overall || page.reviewSlot || page.cards || page.deck || page.reset) {
+    if (page.overall || page.reviewSlot || page.deck || page.reset || homeNeedsQuestions()) {
       loadQuestions().then(function (all) {
         if (page.overall) {
           page.overall.update(count(all || []));

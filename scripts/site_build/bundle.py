@@ -1,0 +1,79 @@
+"""Our stylesheets, and the small scripts every page runs, each served as one file.
+
+A first visit pays a request (and, for a stylesheet, a wait before the first
+paint) per file, so the pages link to one bundle of each kind instead of its
+parts. The parts stay separate files in docs/assets/, one concern each; this
+hook writes each bundle (``BUNDLES``: the bundle's path and its parts, in
+order) into the build, where the minify plugin in mkdocs.yml minifies it.
+mkdocs.yml lists the bundles in ``extra_css`` and ``extra_javascript``; the
+parts themselves are not published. Zensical runs no MkDocs hook, so after a
+Zensical build the same bundles are written into the built site by
+:func:`publish` (``python -m site_build.bundle SITE_DIR [DOCS_DIR]``), as the
+search ranking step is run there.
+
+A part of a script bundle is a self-contained function expression
+(``(function () { ... })();``); each is ended with a semicolon of its own, so
+that no part runs into the next. practice.js is not bundled: it is the one
+script a test stubs out by name to see the page without it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+BUNDLES = {
+    "assets/stylesheets/guide.bundle.css": (
+        "assets/stylesheets/guide.css",
+        "assets/stylesheets/practice.css",
+    ),
+    "assets/javascripts/guide.bundle.js": (
+        "assets/javascripts/copy-link.js",
+        "assets/javascripts/accessibility.js",
+        "assets/javascripts/search-help.js",
+    ),
+}
+
+
+def bundle_text(docs: Path, parts: tuple[str, ...], script: bool) -> str:
+    """The parts of one bundle, read from ``docs``, one after the other."""
+    texts = [(docs / part).read_text(encoding="utf-8").strip() for part in parts]
+    if script:
+        texts = [text if text.endswith(";") else text + ";" for text in texts]
+    return "\n".join(texts) + "\n"
+
+
+def on_files(files, config):
+    from mkdocs.structure.files import File
+
+    docs = Path(config.docs_dir)
+    for path, parts in BUNDLES.items():
+        if not all((docs / part).is_file() for part in parts):
+            continue  # a scratch project without our assets
+        for part in parts:
+            part_file = files.get_file_from_path(part)
+            if part_file is not None:
+                files.remove(part_file)
+        content = bundle_text(docs, parts, script=path.endswith(".js"))
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def publish(site: Path, docs: Path) -> list[Path]:
+    """Write the bundles into a site built without this hook, and drop their parts from it."""
+    written = []
+    for path, parts in BUNDLES.items():
+        if not all((docs / part).is_file() for part in parts):
+            continue
+        (site / path).write_text(bundle_text(docs, parts, script=path.endswith(".js")), encoding="utf-8")
+        written.append(site / path)
+        for part in parts:
+            (site / part).unlink(missing_ok=True)
+    return written
+
+
+if __name__ == "__main__":
+    site_dir = Path(sys.argv[1])
+    docs_dir = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).resolve().parents[2] / "docs"
+    for written in publish(site_dir, docs_dir):
+        print(written)

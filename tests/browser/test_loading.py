@@ -1,0 +1,93 @@
+"""What pages load and how they settle (issue 13): nothing moves after the first
+paint, and the home page of a first visit does not load the list of questions."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import DESKTOP, PHONE, _context
+
+CLS_BUDGET = 0.01
+
+# Every layout shift of the page since it started loading, as Lighthouse counts
+# them (those right after the reader's input excluded).
+LAYOUT_SHIFT = """() => new Promise((resolve) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (!entry.hadRecentInput) total += entry.value;
+    }
+  }).observe({type: "layout-shift", buffered: true});
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(total), 0)));
+})"""
+
+
+def settled(page) -> None:
+    """The page loaded, its scripts done: practice.js has set up the content."""
+    page.wait_for_load_state("load")
+    page.wait_for_selector("[data-practice-ready]", state="attached")
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", ["", "basics/", "all-questions/", "practice/", "deployment-and-scaling/"])
+def test_nothing_moves_after_the_first_paint(browser, requests_log, origin, base_url, viewport, path):
+    context = _context(browser, requests_log, origin, viewport=viewport)
+    try:
+        page = context.new_page()
+        page.goto(base_url + path)
+        settled(page)
+        shift = page.evaluate(LAYOUT_SHIFT)
+        assert shift <= CLS_BUDGET, f"{path or 'home'} at {viewport['width']} px: layout shift {shift:.3f}"
+    finally:
+        context.close()
+
+
+def test_nothing_moves_in_quiz_mode_or_from_a_short_link(browser, requests_log, origin, base_url, short_links):
+    context = _context(browser, requests_log, origin, viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(base_url)
+        page.evaluate("(key) => localStorage.setItem(key, JSON.stringify({quiz: true}))", _quiz_key(base_url))
+        page.goto(base_url + "basics/")
+        settled(page)
+        assert page.evaluate("document.documentElement.classList.contains('practice-quiz')")
+        assert page.evaluate(LAYOUT_SHIFT) <= CLS_BUDGET, "quiz mode"
+        page.evaluate("localStorage.clear()")
+        short_id = next(iter(short_links))
+        page.goto(base_url + f"q/{short_id}/")
+        page.wait_for_url(f"**#{short_links[short_id].partition('#')[2]}")
+        settled(page)
+        assert page.evaluate(LAYOUT_SHIFT) <= CLS_BUDGET, "a short link"
+    finally:
+        context.close()
+
+
+def test_a_first_visit_to_the_home_page_does_not_load_the_list_of_questions(browser, origin, base_url):
+    loaded: list[str] = []
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        context.on("request", lambda request: loaded.append(request.url))
+        page = context.new_page()
+        page.goto(base_url)
+        settled(page)
+        assert page.locator(".topic-progress").first.text_content().endswith("questions")
+        assert not [url for url in loaded if "questions-data" in url]
+        # A mark made: now the cards show progress, from the list.
+        page.evaluate(
+            "(key) => localStorage.setItem(key, JSON.stringify({marks: {'what-is-flask': 'known'}}))",
+            _quiz_key(base_url),
+        )
+        page.reload()
+        settled(page)
+        page.wait_for_function("Array.isArray(window.FIG_QUESTIONS)")
+        assert [url for url in loaded if "questions-data" in url]
+    finally:
+        context.close()
+
+
+def _quiz_key(base_url: str) -> str:
+    """practice.js's storage key: the site's path, then ".practice"."""
+    return urlsplit(base_url).path + ".practice"
