@@ -6,10 +6,11 @@ parts. The parts stay separate files in docs/assets/, one concern each; this
 hook writes each bundle (``BUNDLES``: the bundle's path and its parts, in
 order) into the build, where the minify plugin in mkdocs.yml minifies it.
 mkdocs.yml lists the bundles in ``extra_css`` and ``extra_javascript``; the
-parts themselves are not published. Zensical runs no MkDocs hook, so after a
-Zensical build the same bundles are written into the built site by
-:func:`publish` (``python -m site_build.bundle SITE_DIR [DOCS_DIR]``), as the
-search ranking step is run there.
+parts themselves are not published. Zensical runs no MkDocs hook and refuses
+a strict build whose ``extra_css`` names a missing file, so before a Zensical
+build the same bundles are written into the folder it builds from by
+:func:`publish` (``python -m site_build.bundle DOCS_DIR``; the files are
+ignored by git, and a bundle already there is replaced by the hook).
 
 A part of a script bundle is a self-contained function expression
 (``(function () { ... })();``); each is ended with a semicolon of its own, so
@@ -50,8 +51,8 @@ def on_files(files, config):
     for path, parts in BUNDLES.items():
         if not all((docs / part).is_file() for part in parts):
             continue  # a scratch project without our assets
-        for part in parts:
-            part_file = files.get_file_from_path(part)
+        for stale in (*parts, path):  # the parts, and a bundle publish() left in docs/
+            part_file = files.get_file_from_path(stale)
             if part_file is not None:
                 files.remove(part_file)
         content = bundle_text(docs, parts, script=path.endswith(".js"))
@@ -59,21 +60,26 @@ def on_files(files, config):
     return files
 
 
-def publish(site: Path, docs: Path) -> list[Path]:
-    """Write the bundles into a site built without this hook, and drop their parts from it."""
+def publish(target: Path, docs: Path, drop_parts: bool = False) -> list[Path]:
+    """Write the bundles of ``docs``'s parts into ``target`` (a docs folder or a built site).
+
+    ``drop_parts`` removes the parts from ``target`` afterwards (a throwaway
+    copy, where nothing else needs them).
+    """
     written = []
     for path, parts in BUNDLES.items():
         if not all((docs / part).is_file() for part in parts):
             continue
-        (site / path).write_text(bundle_text(docs, parts, script=path.endswith(".js")), encoding="utf-8")
-        written.append(site / path)
-        for part in parts:
-            (site / part).unlink(missing_ok=True)
+        text = bundle_text(docs, parts, script=path.endswith(".js"))
+        (target / path).write_text(text, encoding="utf-8")
+        written.append(target / path)
+        if drop_parts:
+            for part in parts:
+                (target / part).unlink(missing_ok=True)
     return written
 
 
 if __name__ == "__main__":
-    site_dir = Path(sys.argv[1])
-    docs_dir = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).resolve().parents[2] / "docs"
-    for written in publish(site_dir, docs_dir):
+    folder = Path(sys.argv[1])
+    for written in publish(folder, folder):
         print(written)

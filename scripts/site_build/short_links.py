@@ -10,6 +10,8 @@ browser without scripts) and a plain link, a canonical link that tells search
 engines to index the answer, and ``noindex``. No stylesheet, no script file,
 no theme asset. The target is the one the plugin wrote (relative, so it works
 online and in the offline copy from file://, where pages end in .html).
+Zensical writes the short links itself and runs no hook: :func:`rewrite` is
+run after its build, as the search ranking step is.
 """
 
 from __future__ import annotations
@@ -41,14 +43,10 @@ def page(target: str) -> str:
     return PAGE.format(href=href, js=js)
 
 
-def redirect_files(config) -> list[Path]:
-    """The page the redirects plugin wrote for each short link."""
-    plugin = config.plugins.get("redirects")
-    if plugin is None:
-        return []
-    site = Path(config.site_dir)
+def redirect_files(site: Path, sources: list[str]) -> list[Path]:
+    """The page a builder wrote for each short link (``sources``: the redirect maps' keys, q/<id>.md)."""
     found = []
-    for source in plugin.config.get("redirect_maps", {}):
+    for source in sources:
         stem = source.removesuffix(".md")
         for path in (site / stem / "index.html", site / (stem + ".html")):
             if path.is_file():
@@ -57,11 +55,24 @@ def redirect_files(config) -> list[Path]:
     return found
 
 
-def on_post_build(config) -> None:
-    for path in redirect_files(config):
-        text = path.read_text(encoding="utf-8")
-        found = CANONICAL.search(text)
+def rewrite(site: Path, sources: list[str]) -> int:
+    """Rewrite every short-link page of ``site`` to the smallest one; how many were rewritten.
+
+    The target is read from the page's canonical link, which both the
+    redirects plugin (MkDocs) and Zensical write.
+    """
+    done = 0
+    for path in redirect_files(site, sources):
+        found = CANONICAL.search(path.read_text(encoding="utf-8"))
         if found is None:
-            log.warning("short link %s: no target found, page left as the plugin wrote it", path.name)
+            log.warning("short link %s: no target found, page left as the builder wrote it", path.name)
             continue
         path.write_text(page(found.group(1)), encoding="utf-8")
+        done += 1
+    return done
+
+
+def on_post_build(config) -> None:
+    plugin = config.plugins.get("redirects")
+    if plugin is not None:
+        rewrite(Path(config.site_dir), list(plugin.config.get("redirect_maps", {})))

@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from guide import frontmatter
-from site_build import bundle, mkdocs_run, search_ranking
+from site_build import bundle, mkdocs_run, search_ranking, short_links
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.yml"
@@ -74,6 +74,7 @@ def zensical_build(config: Path, site_dir: Path, env: dict[str, str] | None = No
             shutil.copytree(source, project / part)
         elif source.is_file():
             shutil.copy(source, project / part)
+    bundle.publish(project / "docs", project / "docs", drop_parts=True)  # what the bundle hook does for MkDocs
     command = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", "mkdocs.yml"]
     if network_namespaces():
         command = ["unshare", "--net", *command]
@@ -110,7 +111,7 @@ def build_once(tmp_path_factory, builder: str = "mkdocs") -> Path:
             raise AssertionError(f"{builder} build --strict failed ({done.returncode}):\n{done.stdout}{done.stderr}")
         if builder == "zensical":  # MkDocs ran the step itself, as its hook
             search_ranking.rank(site_dir, ROOT / "docs")
-            bundle.publish(site_dir, ROOT / "docs")  # the other hook Zensical does not run
+            short_links.rewrite(site_dir, list(redirect_maps()))
         _built[builder] = site_dir
     return _built[builder]
 
