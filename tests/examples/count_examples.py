@@ -1,7 +1,7 @@
 """Print what the guide's code examples amount to: the figures the team reports.
 
-    python tests/examples/count_examples.py            # docs/ and tests/examples/cases/
-    python tests/examples/count_examples.py --json     # the same, machine-readable
+    PYTHONPATH=scripts python tests/examples/count_examples.py            # docs/ and tests/examples/cases/
+    PYTHONPATH=scripts python tests/examples/count_examples.py --json     # the same, machine-readable
 
 It reads the pages and case files exactly as tests/examples/test_examples.py
 does (through the harness package beside it) but runs nothing: a block counted as

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -52,6 +53,7 @@ def test_count_examples_reports_the_figures(tmp_path):
         capture_output=True,
         text=True,
         check=True,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT / "scripts")},  # the harness reads pages with guide.fences
     )
     out = result.stdout
     assert "Code blocks: 9" in out
