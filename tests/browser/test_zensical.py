@@ -67,7 +67,7 @@ def test_zensical_pages_and_search_request_nothing_from_another_host(desktop, ze
     start = len(requests_log.urls)
     page = desktop.new_page()
     try:
-        for path in ["", f"{topics[0]['slug']}/", "all-questions/"]:
+        for path in ["", f"{topics[0].slug}/", "all-questions/"]:
             page.goto(zensical_base_url + path)
         ZENSICAL.search(page, "session")
         assert ZENSICAL.results(page)["shown"]
