@@ -44,19 +44,24 @@ def bundle_text(docs: Path, parts: tuple[str, ...], script: bool) -> str:
     return "\n".join(texts) + "\n"
 
 
+def bundles(docs: Path) -> list[tuple[str, tuple[str, ...], str]]:
+    """(path, parts, text) of every bundle whose parts ``docs`` has (a scratch project may have none)."""
+    return [
+        (path, parts, bundle_text(docs, parts, script=path.endswith(".js")))
+        for path, parts in BUNDLES.items()
+        if all((docs / part).is_file() for part in parts)
+    ]
+
+
 def on_files(files, config):
     from mkdocs.structure.files import File
 
-    docs = Path(config.docs_dir)
-    for path, parts in BUNDLES.items():
-        if not all((docs / part).is_file() for part in parts):
-            continue  # a scratch project without our assets
+    for path, parts, text in bundles(Path(config.docs_dir)):
         for stale in (*parts, path):  # the parts, and a bundle publish() left in docs/
             part_file = files.get_file_from_path(stale)
             if part_file is not None:
                 files.remove(part_file)
-        content = bundle_text(docs, parts, script=path.endswith(".js"))
-        files.append(File.generated(config, path, content=content))
+        files.append(File.generated(config, path, content=text))
     return files
 
 
@@ -67,15 +72,11 @@ def publish(target: Path, docs: Path, drop_parts: bool = False) -> list[Path]:
     copy, where nothing else needs them).
     """
     written = []
-    for path, parts in BUNDLES.items():
-        if not all((docs / part).is_file() for part in parts):
-            continue
-        text = bundle_text(docs, parts, script=path.endswith(".js"))
+    for path, parts, text in bundles(docs):
         (target / path).write_text(text, encoding="utf-8")
         written.append(target / path)
-        if drop_parts:
-            for part in parts:
-                (target / part).unlink(missing_ok=True)
+        for part in parts if drop_parts else ():
+            (target / part).unlink(missing_ok=True)
     return written
 
 

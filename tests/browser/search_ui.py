@@ -32,6 +32,25 @@ MATERIAL_RESULTS = """() => {
 }"""
 
 
+def type_until(box, query: str, shown, pattern: re.Pattern[str]) -> None:
+    """Type ``query`` into ``box`` until ``shown`` has text matching ``pattern``.
+
+    The search worker may still be starting when a page opens, and then the
+    first keystrokes find nothing: the query is typed again, five times at most.
+    """
+    for _ in range(5):
+        box.fill("")
+        box.press("End")
+        box.fill(query)
+        box.press("End")  # Material reads the query on key events
+        try:
+            expect(shown).to_have_text(pattern, timeout=3000)
+            return
+        except AssertionError:
+            continue
+    raise AssertionError(f"{query!r}: the page never showed {pattern.pattern!r} ({shown.text_content()!r})")
+
+
 class MaterialSearch:
     box = "input.md-search__input"
     meta = ".md-search-result__meta"

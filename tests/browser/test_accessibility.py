@@ -10,6 +10,8 @@ from playwright.sync_api import expect
 
 from site_build import project
 
+from . import search_ui
+
 AXE = Axe()
 # Every page a reader can reach from the navigation (a topic with no question yet has none).
 PAGES = [
@@ -49,16 +51,9 @@ def test_pages_have_no_accessibility_violations(scheme_page, base_url, path):
 def test_open_search_with_results_has_no_accessibility_violations(scheme_page, base_url):
     scheme_page.goto(base_url)
     box = scheme_page.locator("input.md-search__input")
-    for _ in range(5):
-        box.fill("session")
-        box.press("End")
-        try:
-            expect(scheme_page.locator(".md-search-result__meta")).to_have_text(
-                re.compile("matching document"), timeout=3000
-            )
-            break
-        except AssertionError:
-            box.fill("")
+    search_ui.type_until(
+        box, "session", scheme_page.locator(".md-search-result__meta"), re.compile("matching document")
+    )
     assert scheme_page.evaluate("document.getElementById('__search').checked")
     assert violations(scheme_page) == []
 
