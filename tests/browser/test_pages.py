@@ -258,7 +258,7 @@ def test_the_scheme_follows_the_system_and_the_toggle_switches_it(page, base_url
     assert scheme(page) == "default"
     light = background(page)
 
-    toggle = page.locator("form[data-md-component=palette] label:not([hidden])")
+    toggle = page.locator("form[data-guide-palette] label:not([hidden])")
     for _ in range(3):
         if scheme(page) == "slate":
             break
@@ -268,6 +268,57 @@ def test_the_scheme_follows_the_system_and_the_toggle_switches_it(page, base_url
     # The reader's choice outlives the page.
     page.goto(base_url + "basics/")
     assert scheme(page) == "slate"
+
+
+# Every change to the body's colour attributes, and whether the page's
+# content had been parsed when it happened.
+RECORD_SCHEME_CHANGES = """
+window.__schemeChanges = [];
+new MutationObserver(function (records) {
+  records.forEach(function (record) {
+    window.__schemeChanges.push({
+      name: record.attributeName,
+      contentParsed: !!document.querySelector(".md-content"),
+    });
+  });
+}).observe(document, {attributes: true, subtree: true, attributeFilter: [
+  "data-md-color-scheme", "data-md-color-media", "data-md-color-switching"]});
+"""
+
+
+def test_the_scheme_is_set_before_the_content_exists_and_not_again(page, base_url, fresh_preferences):
+    # A dark system on a first visit: the page is dark from its first paint,
+    # and loading it restyles nothing afterwards (no "switching" pass).
+    page.add_init_script(RECORD_SCHEME_CHANGES)
+    page.emulate_media(color_scheme="dark")
+    page.goto(base_url + "basics/")
+    page.wait_for_load_state("load")
+    assert scheme(page) == "slate"
+    changes = page.evaluate("window.__schemeChanges")
+    assert changes, "the scheme was never set for the dark system"
+    assert not [c for c in changes if c["contentParsed"]], f"set again after the content was parsed: {changes}"
+    assert not [c for c in changes if c["name"] == "data-md-color-switching"]
+    # Material's own palette component is not run: ours is.
+    assert page.locator("[data-md-component=palette]").count() == 0
+
+
+def test_on_system_the_scheme_follows_a_live_change_and_a_choice_stops_it(page, base_url, fresh_preferences):
+    page.emulate_media(color_scheme="light")
+    page.reload()
+    assert scheme(page) == "default"
+    page.emulate_media(color_scheme="dark")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+    # The keyboard: Enter on the focused option moves to the next, "light".
+    page.focus("form[data-guide-palette] input:checked")
+    page.keyboard.press("Enter")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    assert page.locator("form[data-guide-palette] label:not([hidden])").count() == 1
+    page.emulate_media(color_scheme="light")
+    page.emulate_media(color_scheme="dark")
+    assert scheme(page) == "default", "a chosen scheme does not follow the system"
+    saved = page.evaluate("__md_get('__palette')")
+    assert saved["index"] == 1 and saved["color"]["scheme"] == "default"
 
 
 def test_an_unknown_address_gets_the_styled_404_page_that_leads_back(page, base_url):
