@@ -394,7 +394,12 @@ def tags_page(pages: list[tuple[Topic, list[Question]]]) -> str:
 
 
 def questions_data(pages: list[tuple[Topic, list[Question]]]) -> str:
-    """Every question as data for the practice-mode script (works from file://, unlike fetch)."""
+    """Every question as data for the practice-mode script (works from file://, unlike fetch).
+
+    The short answers are not in it: they are half its size and only the
+    flash-card deck shows them, so they have a file of their own
+    (:func:`short_answers_data`), which the deck loads when it starts.
+    """
     items = [
         {
             "id": q.id,
@@ -404,7 +409,6 @@ def questions_data(pages: list[tuple[Topic, list[Question]]]) -> str:
             "difficulty": q.difficulty,
             "tags": list(q.tags),
             "aliases": [a.id for a in q.aliases if a.id != q.id],
-            "short": q.short,
             "essential": q.essential,
         }
         for topic, questions in pages
@@ -412,6 +416,13 @@ def questions_data(pages: list[tuple[Topic, list[Question]]]) -> str:
     ]
     body = ",\n".join(json.dumps(item, ensure_ascii=False, separators=(",", ":")) for item in items)
     return f"// {MARKER} from the editorial layer. Do not edit.\nwindow.FIG_QUESTIONS = [\n{body}\n];\n"
+
+
+def short_answers_data(pages: list[tuple[Topic, list[Question]]]) -> str:
+    """Each question's short answer by its id, for the flash-card deck (``window.FIG_SHORT``)."""
+    shorts = {q.id: q.short for _, questions in pages for q in questions if q.short}
+    body = ",\n".join(f"{json.dumps(k)}:{json.dumps(v, ensure_ascii=False)}" for k, v in shorts.items())
+    return f"// {MARKER} from the editorial layer. Do not edit.\nwindow.FIG_SHORT = {{\n{body}\n}};\n"
 
 
 # The "Practise and browse" section of the nav, after the topics: generated
@@ -462,4 +473,5 @@ def site_files(
     files["tags.md"] = tags_page(pages)
     files["essentials.md"] = essentials_page(pages)
     files["assets/javascripts/questions-data.js"] = questions_data(pages)
+    files["assets/javascripts/questions-short.js"] = short_answers_data(pages)
     return files

@@ -1,11 +1,13 @@
 """What pages load and how they settle (issue 13): nothing moves after the first
-paint, and the home page of a first visit does not load the list of questions."""
+paint, the home page of a first visit does not load the list of questions, and
+the Practice page loads the short answers only when a deck starts."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import DESKTOP, PHONE, _context
 
@@ -84,6 +86,31 @@ def test_a_first_visit_to_the_home_page_does_not_load_the_list_of_questions(brow
         settled(page)
         page.wait_for_function("Array.isArray(window.FIG_QUESTIONS)")
         assert [url for url in loaded if "questions-data" in url]
+    finally:
+        context.close()
+
+
+def test_the_practice_page_loads_the_short_answers_when_a_deck_starts(browser, origin, base_url):
+    loaded: list[str] = []
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        context.on("request", lambda request: loaded.append(urlsplit(request.url).path))
+        page = context.new_page()
+        page.goto(base_url + "practice/")
+        settled(page)
+        assert [path for path in loaded if path.endswith("/questions-data.js")], "the deck's choices need the list"
+        assert not [path for path in loaded if path.endswith("/questions-short.js")]
+        first = page.evaluate("window.FIG_QUESTIONS[0]")
+        assert "short" not in first, "the list carries no short answers"
+
+        page.locator("#deck-shuffle").uncheck()
+        page.get_by_role("button", name="Start the deck").click()
+        expect(page.locator(".deck-card")).to_be_visible()
+        assert [path for path in loaded if path.endswith("/questions-short.js")]
+        page.locator(".deck-card button", has_text="Show the short answer").click()
+        short = page.evaluate("(id) => window.FIG_SHORT[id]", first["id"])
+        words = short.split("`")[0].split("*")[0][:40]
+        expect(page.locator(".deck-short")).to_contain_text(words)
     finally:
         context.close()
 

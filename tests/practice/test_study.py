@@ -6,8 +6,8 @@ the difficulty filter in the URL, the flash-card deck run with the keyboard
 for each kind of deck, quiz mode moving on after a mark, copying the short
 link, and the reset that asks first.
 
-The question data is served with a few questions made essential and given a
-short answer (the real data may have none yet), so that both kinds of card,
+The question data is served with a few questions made essential and only
+every other one given a short answer, so that both kinds of card,
 with and without a short answer, and the essentials deck are exercised
 whatever the editorial layer holds today.
 """
@@ -30,23 +30,31 @@ def questions() -> list[dict]:
     return json.loads(text[text.index("[") : text.rindex("]") + 1])
 
 
-def study_questions() -> list[dict]:
-    """The real list, with every third question essential and every other one a short answer."""
+def study_questions() -> tuple[list[dict], dict[str, str]]:
+    """The real list, every third question essential, and short answers for every other one."""
     items = questions()
+    shorts = {}
     for index, q in enumerate(items):
         if index % 3 == 0:
             q["essential"] = True
-        if index % 2 == 0 and not q["short"]:
-            q["short"] = f"Short answer `{index}` for **{q['id']}**."
-    return items
+        if index % 2 == 0:
+            shorts[q["id"]] = f"Short answer `{index}` for **{q['id']}**."
+    return items, shorts
 
 
 def serve_study_data(visit):
-    body = "window.FIG_QUESTIONS = " + json.dumps(study_questions()) + ";\n"
-    visit.context.route(
-        "**/questions-data.js",
-        lambda route: route.fulfill(status=200, body=body, content_type="text/javascript"),
-    )
+    items, shorts = study_questions()
+    data = {
+        "**/questions-data.js": "window.FIG_QUESTIONS = " + json.dumps(items) + ";\n",
+        "**/questions-short.js": "window.FIG_SHORT = " + json.dumps(shorts) + ";\n",
+    }
+    for pattern, body in data.items():
+        visit.context.route(pattern, _fulfil_with(body))
+
+
+def _fulfil_with(body: str):
+    """A route handler that answers with ``body`` (Playwright passes it the route alone)."""
+    return lambda route: route.fulfill(status=200, body=body, content_type="text/javascript")
 
 
 @pytest.fixture(params=["online", "offline"])
@@ -281,7 +289,7 @@ def deck_run(page, choice: str) -> list[str]:
 def test_a_full_run_through_each_kind_of_deck_with_the_keyboard(visit, base):
     v = study(visit, base)
     page = v.goto(at(base, "practice").removeprefix(base))
-    items = study_questions()
+    items, _ = study_questions()
     expect(page.locator("#deck-choice option")).to_have_count(6 + len({q["page"] for q in items}))
 
     kinds = {

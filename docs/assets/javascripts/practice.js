@@ -24,7 +24,9 @@
  * its answer runs up to the next h2 or alias anchor and ends with
  * <div class="answer-foot">. The list of questions (window.FIG_QUESTIONS)
  * comes from assets/javascripts/questions-data.js, loaded on demand with a
- * <script> element, which works from file:// too.
+ * <script> element, which works from file:// too; the short answers, which
+ * only the deck shows, from questions-short.js (window.FIG_SHORT), loaded
+ * when a deck starts.
  */
 (function () {
   "use strict";
@@ -202,25 +204,49 @@
       });
   }
 
-  function loadQuestions() {
-    if (!questionsPromise) {
-      questionsPromise = new Promise(function (resolve) {
-        if (Array.isArray(window.FIG_QUESTIONS)) {
-          resolve(withUrls(window.FIG_QUESTIONS));
+  /* A generated script that sets window[name], loaded once; resolves to it, or null. */
+  var loadedData = {};
+
+  function loadData(file, name) {
+    if (!loadedData[name]) {
+      loadedData[name] = new Promise(function (resolve) {
+        if (window[name]) {
+          resolve(window[name]);
           return;
         }
         var script = document.createElement("script");
-        script.src = new URL("assets/javascripts/questions-data.js", ROOT).href;
+        script.src = new URL("assets/javascripts/" + file, ROOT).href;
         script.onload = function () {
-          resolve(Array.isArray(window.FIG_QUESTIONS) ? withUrls(window.FIG_QUESTIONS) : fromAllQuestionsPage());
+          resolve(window[name] || null);
         };
         script.onerror = function () {
-          resolve(fromAllQuestionsPage());
+          resolve(null);
         };
         document.head.appendChild(script);
       });
     }
+    return loadedData[name];
+  }
+
+  function loadQuestions() {
+    if (!questionsPromise) {
+      questionsPromise = loadData("questions-data.js", "FIG_QUESTIONS").then(function (list) {
+        return Array.isArray(list) ? withUrls(list) : fromAllQuestionsPage();
+      });
+    }
     return questionsPromise;
+  }
+
+  /* The questions with their short answers, for the deck. */
+  function loadQuestionsWithShorts() {
+    return Promise.all([loadQuestions(), loadData("questions-short.js", "FIG_SHORT")]).then(function (loaded) {
+      var all = loaded[0];
+      var shorts = loaded[1] || {};
+      (all || []).forEach(function (q) {
+        q.short = q.short || (Object.prototype.hasOwnProperty.call(shorts, q.id) ? String(shorts[q.id]) : "");
+      });
+      return all;
+    });
   }
 
   /* ---- Small DOM helpers ---------------------------------------------- */
@@ -884,7 +910,7 @@
     }
 
     start.addEventListener("click", function () {
-      loadQuestions().then(function (all) {
+      loadQuestionsWithShorts().then(function (all) {
         if (!all) {
           message.textContent = "The list of questions could not be loaded.";
           return;
