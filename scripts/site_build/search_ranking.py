@@ -44,6 +44,14 @@ starts with its badges (difficulty and tags, "Intermediate blueprints
 architecture routing"), which either search would show as the snippet: they
 move to the end of the entry's text, still searchable, out of the snippet.
 
+One more change makes the index, which every page fetches, smaller: a code
+block is indexed by its names, not its whole text. Its text is a quarter of
+the index; what a reader searches in it is the names it uses (``url_for``,
+``before_request``, ``--debug``), so the block becomes, at the end of the
+entry, the words of it (split as the search splits them) that the entry's
+prose does not already have. "app.route" or "SQLALCHEMY_DATABASE_URI" finds
+the answer as before; a snippet is prose, not a cut-off listing.
+
 An offline build also has the index as a script (``search_index.js`` or
 ``search.js``, ``var __index = {...}``) for file:// use; that copy is
 rewritten the same way.
@@ -60,6 +68,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import keyword
 import re
 import sys
 from dataclasses import dataclass
@@ -189,6 +198,39 @@ def _badges_last(entry: dict[str, Any]) -> None:
         entry["text"] = entry["text"][badges.end() :] + f" <p>{badges.group(1)}</p>"
 
 
+_CODE_BLOCK = re.compile(r"<pre>(.*?)</pre>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _code_as_names(entry: dict[str, Any], separator: re.Pattern[str]) -> None:
+    """Replace the entry's code blocks by the words of them its prose lacks (see the module's docstring).
+
+    The text is the index's HTML, where only ``&``, ``<`` and ``>`` are
+    escaped; it is split as the search splits it (the separator knows ``&lt;``
+    and ``&gt;``; an ``&amp;`` is no name), so each word is indexed as before.
+    """
+    text = entry.get("text", "")
+    blocks = _CODE_BLOCK.findall(text)
+    if not blocks:
+        return
+    prose = _CODE_BLOCK.sub(" ", text)
+    known = {word.lower() for word in separator.split(_TAG.sub(" ", prose))}
+    names = []
+    for block in blocks:
+        for word in separator.split(_TAG.sub(" ", block).replace("&amp;", " ")):
+            if (
+                len(word) > 1
+                and any(c.isalpha() for c in word)
+                and not keyword.iskeyword(word)
+                and word.lower() not in known
+            ):
+                names.append(word)
+                known.add(word.lower())
+    entry["text"] = " ".join(
+        part for part in (prose.strip(), f"<code>{' '.join(names)}</code>" if names else "") if part
+    )
+
+
 def _is_list_section(location: str) -> bool:
     page, anchor = place(location)
     return bool(anchor) and page in LIST_PAGES
@@ -248,6 +290,9 @@ def rank(site_dir: Path, docs_dir: Path) -> Ranked:
             result = Ranked(builder, 0, 0, 0, already=True)
             continue
         entries = data[key]
+        separator = re.compile(data.get("config", {}).get("separator") or r"\W+")
+        for entry in entries:
+            _code_as_names(entry, separator)  # before the badges move to the end
         if builder == "mkdocs":
             kept, found, lowered = _rank_material(entries, known)
         else:

@@ -174,3 +174,12 @@ def test_mkdocs_serve_ranks_search_as_the_build_does(tmp_path):
     assert index["config"][search_ranking.RANKED] is True
     boosts = {entry.get("boost", 1) for entry in index["docs"]}
     assert boosts == {search_ranking.OTHER_ENTRIES_BOOST, 1, search_ranking.ESSENTIAL_BOOST}
+
+
+def test_no_entry_holds_a_code_block_only_its_names(site_dir):
+    # The ranking step keeps a code block's names (tests/site_build) and drops its listing.
+    entries = sitebuild.search_index(site_dir).entries
+    assert not [entry["location"] for entry in entries if "<pre>" in entry.get("text", "")]
+    # An answer's names end its text, before the badges the step moves last.
+    names = [entry for entry in entries if re.search(r"</code> <p>(Beginner|Intermediate|Advanced)", entry["text"])]
+    assert len(names) >= 20, "answers with code blocks keep their names"
