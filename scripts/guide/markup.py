@@ -9,6 +9,13 @@ so renaming a class here without them fails a test instead of a feature.
 
 from __future__ import annotations
 
+# Between a question's meta line and its answer: the place of quiz mode's
+# "Show answer" button, hidden until practice.js shows it.
+PRACTICE_REVEAL_BAR = "practice-reveal-bar"
+# An answer, from its short answer to its foot: practice.js hides it in quiz
+# mode. It is in the page as written, so the script moves no node at load.
+PRACTICE_ANSWER = "practice-answer"
+PRACTICE_ANSWER_ID = "practice-answer-"  # the prefix of its id, then the question's id
 # Under every answer: the row practice.js puts its mark buttons in.
 ANSWER_FOOT = "answer-foot"
 ANSWER_IMPROVE = "answer-improve"  # the "Improve this answer" link in that row
@@ -39,6 +46,8 @@ PRINT_CSS = "docs/assets/print.css"
 
 #: Each name, and the files (from the repository's root) that depend on it.
 USED_BY: dict[str, tuple[str, ...]] = {
+    PRACTICE_REVEAL_BAR: (PRACTICE_JS, PRACTICE_CSS),
+    PRACTICE_ANSWER: (PRACTICE_JS, PRACTICE_CSS),
     ANSWER_FOOT: (PRACTICE_JS, GUIDE_CSS, PRACTICE_CSS, PRINT_CSS),
     ANSWER_IMPROVE: (GUIDE_CSS,),
     QMETA: (PRACTICE_JS, GUIDE_CSS, PRACTICE_CSS, PRINT_CSS),
@@ -47,7 +56,7 @@ USED_BY: dict[str, tuple[str, ...]] = {
     DATA_DIFFICULTY: (PRACTICE_JS,),
     SHORT_ANSWER: (PRACTICE_JS, GUIDE_CSS),
     ANSWER_REFERENCES: (GUIDE_CSS,),
-    ALIAS_ANCHOR: (PRACTICE_JS, GUIDE_CSS, PRACTICE_CSS),
+    ALIAS_ANCHOR: (PRACTICE_JS, GUIDE_CSS),
     PRACTICE_BAR: (PRACTICE_JS, PRACTICE_CSS),
     DATA_PRACTICE: (PRACTICE_JS, PRACTICE_CSS),
     QUESTION_LIST: (PRACTICE_JS, GUIDE_CSS, PRINT_CSS),

@@ -175,8 +175,13 @@ def question_markdown(question: Question, repository: str = "") -> str:
         if alias.id != question.id:
             parts.append(f'<div class="{m.ALIAS_ANCHOR}" id="{safe.ident(alias.id)}"></div>')
     parts.append(f"## {heading_text(question.title)} {{#{safe.ident(question.id)}}}")
+    parts.append(meta_line(question))
+    # Quiz mode's button and the answer it hides, each in its element from the
+    # start: practice.js then inserts nothing among the page's blocks, an
+    # insertion that restyles every block after it.
+    parts.append(f'<div class="{m.PRACTICE_REVEAL_BAR}" hidden {m.DATA_SEARCH_EXCLUDE}></div>')
+    parts.append(f'<div class="{m.PRACTICE_ANSWER}" id="{m.PRACTICE_ANSWER}-{safe.ident(question.id)}" markdown>')
     pieces = (
-        meta_line(question),
         short_answer(question),
         answer_markdown(question.blocks),
         also_asked(question),
@@ -186,6 +191,7 @@ def question_markdown(question: Question, repository: str = "") -> str:
     for piece in pieces:
         if piece:
             parts.append(piece)
+    parts.append("</div>")
     return "\n\n".join(parts)
 
 

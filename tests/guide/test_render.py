@@ -79,7 +79,8 @@ def test_a_topic_page_opens_with_its_question_list_and_keeps_the_bar_s_place():
 
 def test_each_answer_ends_with_a_prefilled_improve_link():
     text = question_markdown(question(), "https://github.com/o/r")
-    foot = text.rsplit("\n\n", 1)[-1]
+    *_, foot, end = text.rsplit("\n\n", 2)
+    assert end == "</div>", "the foot ends the answer's element"
     assert foot.startswith('<div class="answer-foot" data-search-exclude><a class="answer-improve" href=')
     href = html.unescape(re.search(r'href="([^"]+)"', foot).group(1))
     url = urlsplit(href)
@@ -88,7 +89,20 @@ def test_each_answer_ends_with_a_prefilled_improve_link():
     assert query["title"] == ["Improve the answer: What is Flask?"]
     assert "what-is-flask" in query["body"][0]
     # Without a repository the row is still there, for the mark buttons.
-    assert question_markdown(question()).endswith('<div class="answer-foot" data-search-exclude></div>')
+    assert question_markdown(question()).endswith('<div class="answer-foot" data-search-exclude></div>\n\n</div>')
+
+
+def test_an_answer_is_one_element_from_its_short_answer_to_its_foot():
+    q = question()
+    q.aliases, q.short = [], "It is a framework."
+    text = question_markdown(q)
+    heading, meta, reveal, opening, *answer, end = text.split("\n\n")
+    assert heading.startswith("## ") and meta.startswith('<p class="qmeta"')
+    assert reveal == '<div class="practice-reveal-bar" hidden data-search-exclude></div>'
+
+    assert opening == '<div class="practice-answer" id="practice-answer-what-is-flask" markdown>'
+    assert answer[0].startswith('<p class="short-answer"') and answer[-1].startswith('<div class="answer-foot"')
+    assert end == "</div>"
 
 
 def test_home_page_routes_in_and_the_sources_move_to_about():
