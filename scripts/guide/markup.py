@@ -40,6 +40,9 @@ DATA_SEARCH_EXCLUDE = "data-search-exclude"  # Material's search leaves the elem
 _SCRIPTS = "docs/assets/javascripts/"
 _STYLES = "docs/assets/stylesheets/"
 PRACTICE_JS = _SCRIPTS + "practice.js"
+PRACTICE_PAGE_JS = _SCRIPTS + "practice-page.js"  # the Practice page's part of it
+#: The scripts that find elements by the names of the contract.
+SCRIPTS = (PRACTICE_JS, PRACTICE_PAGE_JS)
 GUIDE_CSS = _STYLES + "guide.css"
 PRACTICE_CSS = _STYLES + "practice.css"
 PRINT_CSS = "docs/assets/print.css"
@@ -50,11 +53,11 @@ USED_BY: dict[str, tuple[str, ...]] = {
     PRACTICE_ANSWER: (PRACTICE_JS, PRACTICE_CSS),
     ANSWER_FOOT: (PRACTICE_JS, GUIDE_CSS, PRACTICE_CSS, PRINT_CSS),
     ANSWER_IMPROVE: (GUIDE_CSS,),
-    QMETA: (PRACTICE_JS, GUIDE_CSS, PRACTICE_CSS, PRINT_CSS),
-    QMETA_DIFFICULTY: (PRACTICE_JS, PRACTICE_CSS),
+    QMETA: (PRACTICE_JS, PRACTICE_PAGE_JS, GUIDE_CSS, PRACTICE_CSS, PRINT_CSS),
+    QMETA_DIFFICULTY: (PRACTICE_PAGE_JS, PRACTICE_CSS),
     QMETA_TAG: (PRACTICE_CSS,),
     DATA_DIFFICULTY: (PRACTICE_JS,),
-    SHORT_ANSWER: (PRACTICE_JS, GUIDE_CSS),
+    SHORT_ANSWER: (PRACTICE_PAGE_JS, GUIDE_CSS),
     ANSWER_REFERENCES: (GUIDE_CSS,),
     ALIAS_ANCHOR: (PRACTICE_JS, GUIDE_CSS),
     PRACTICE_BAR: (PRACTICE_JS, PRACTICE_CSS),

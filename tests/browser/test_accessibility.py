@@ -80,6 +80,7 @@ def test_a_running_flash_card_deck_and_marked_pages_have_no_accessibility_violat
         assert violations(scheme_page) == []
         scheme_page.goto(base_url + "practice/")
         scheme_page.get_by_role("button", name="Start the deck").click()
+        expect(scheme_page.locator(".deck-card")).to_be_focused()  # once the short answers have loaded
         scheme_page.keyboard.press("Space")  # every question has a short answer: it comes first
         expect(scheme_page.locator(".deck-short")).to_be_visible()
         assert violations(scheme_page) == []

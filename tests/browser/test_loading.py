@@ -1,6 +1,7 @@
 """What pages load and how they settle (issue 13): nothing moves after the first
 paint, the home page of a first visit does not load the list of questions, and
-the Practice page loads the short answers only when a deck starts."""
+the Practice page loads its own script and, only when a deck starts, the
+short answers."""
 
 from __future__ import annotations
 
@@ -77,6 +78,7 @@ def test_a_first_visit_to_the_home_page_does_not_load_the_list_of_questions(brow
         settled(page)
         assert page.locator(".topic-progress").first.text_content().endswith("questions")
         assert not [url for url in loaded if "questions-data" in url]
+        assert not [url for url in loaded if "practice-page" in url], "the Practice page's script is for that page"
         # A mark made: now the cards show progress, from the list.
         page.evaluate(
             "(key) => localStorage.setItem(key, JSON.stringify({marks: {'what-is-flask': 'known'}}))",
@@ -98,6 +100,7 @@ def test_the_practice_page_loads_the_short_answers_when_a_deck_starts(browser, o
         page = context.new_page()
         page.goto(base_url + "practice/")
         settled(page)
+        assert [path for path in loaded if "/practice-page." in path], "the Practice page's own script"
         assert [path for path in loaded if path.endswith("/questions-data.js")], "the deck's choices need the list"
         assert not [path for path in loaded if path.endswith("/questions-short.js")]
         first = page.evaluate("window.FIG_QUESTIONS[0]")

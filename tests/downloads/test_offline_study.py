@@ -56,6 +56,7 @@ def test_a_deck_runs_with_the_keyboard_and_links_to_full_answers(built, offline_
     ready(page)
     page.select_option("#deck-choice", "level:advanced")
     page.get_by_role("button", name="Start the deck").click()
+    expect(page.locator(".deck-card")).to_be_focused()  # the short answers load first
     counter = page.locator(".deck-counter")
     total = int(re.search(r"of (\d+)", counter.text_content()).group(1))
     for index in range(total):

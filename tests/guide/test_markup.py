@@ -29,8 +29,8 @@ def test_the_generated_pages_carry_every_name_of_the_contract(pages, name):
 
 
 def test_no_script_looks_for_a_class_of_ours_that_the_contract_does_not_name():
-    """A class practice.js finds elements by, in the answers' own vocabulary, is in the contract."""
-    script = (ROOT / markup.PRACTICE_JS).read_text(encoding="utf-8")
+    """A class the practice scripts find elements by, in the answers' own vocabulary, is in the contract."""
+    script = "\n".join((ROOT / name).read_text(encoding="utf-8") for name in markup.SCRIPTS)
     ours = ("answer-", "qmeta", "short-", "alias-", "question-", "topic-progress", "qshort")
     looked_for = {c for c in re.findall(r"\.([a-z][\w-]*)", script) if c.startswith(ours)}
     assert markup.ANSWER_FOOT in looked_for  # the pattern still finds the script's selectors

@@ -56,6 +56,19 @@ def test_no_page_loads_the_list_of_questions_up_front(site_dir):
     assert not loading
 
 
+def test_the_practice_pages_script_is_published_beside_practice_js_and_linked_by_no_page(site_dir):
+    # practice.js loads practice-page.js on the Practice page, minified where it is itself.
+    names = {p.name for p in (site_dir / "assets/javascripts").iterdir()}
+    practice = "practice.min.js" if "practice.min.js" in names else "practice.js"
+    assert practice.replace("practice", "practice-page") in names, sorted(names)
+    linking = [
+        path.relative_to(site_dir).as_posix()
+        for path in site_dir.rglob("*.html")
+        if "practice-page" in path.read_text(encoding="utf-8")
+    ]
+    assert not linking
+
+
 def test_short_links_are_small_pages_without_theme_assets(site_dir, short_links):
     for short_id in short_links:
         path = site_dir / "q" / short_id / "index.html"
