@@ -25,6 +25,12 @@ SCRIPTS = ROOT / "scripts"
 
 # The baseline: Material's defaults. The redirect maps come from the same
 # generated fragment as ours (docs/generated.yml), so q/<id>/ exists on both.
+# It renders the same content: besides MkDocs' own extensions (toc, tables,
+# fenced_code) it has the three the pages need to render at all - each answer
+# is an HTML block whose Markdown md_in_html reads, notes are admonitions, and
+# attr_list gives the badges their classes - and none of the guide's features
+# (highlighting, copy buttons, permalinks, the palette, our styles and scripts).
+BASELINE_EXTENSIONS = ("admonition", "attr_list", "md_in_html")
 BASELINE_YML = """\
 # Baseline for scripts/bench_site.py: Material with its defaults.
 INHERIT: docs/generated.yml
@@ -33,7 +39,8 @@ theme:
   name: material
 plugins:
   search: {}
-"""
+markdown_extensions:
+""" + "".join(f"  - {name}\n" for name in BASELINE_EXTENSIONS)
 BASELINE = "baseline.yml"
 OURS = "mkdocs.yml"
 

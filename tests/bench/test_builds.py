@@ -5,8 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import markdown
 import yaml
 
+from guide import frontmatter
 from site_bench import builds
 from site_build.project import DOCS, ROOT
 
@@ -16,6 +18,15 @@ def test_the_baseline_is_material_with_its_defaults_and_our_short_links():
     assert config["theme"] == {"name": "material"}
     assert config["plugins"] == {"search": {}}
     assert config["INHERIT"] == "docs/generated.yml"
+    assert config["markdown_extensions"] == list(builds.BASELINE_EXTENSIONS)
+
+
+def test_the_baseline_renders_the_same_answers():
+    # Without md_in_html an answer would stay raw HTML, its fences and lists unread.
+    page = frontmatter.split((DOCS / "basics.md").read_text(encoding="utf-8")).body
+    html = markdown.markdown(page, extensions=["toc", "tables", "fenced_code", *builds.BASELINE_EXTENSIONS])
+    assert "<pre><code" in html and "<li>" in html
+    assert "```" not in html and 'markdown="' not in html and "!!! " not in html
 
 
 def test_the_staged_project_has_no_generated_page_and_both_configurations(tmp_path):
