@@ -7,12 +7,15 @@ blocks only as they come into view (``content.lazy``, which spares the page a
 forced layout per block at load): a block further down would be skipped by a
 reader tabbing through the page. So each block is written focusable, and
 Material takes the attribute away again, as before, from a block it sets up
-that does not scroll (or on a device without hover).
+that does not scroll (or on a device without hover). MkDocs runs this as a
+hook; Zensical, which sets blocks up lazily too but runs no hook, has
+:func:`rewrite` run over its built pages, as the other steps are.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 # The <code> of a highlighted block: <pre><span></span><code>, Pygments' empty span optional.
 _BLOCK_CODE = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?)<code(?![^>]*\btabindex=)")
@@ -25,3 +28,15 @@ def focusable(html: str) -> str:
 
 def on_page_content(html: str, **kwargs: object) -> str:
     return focusable(html)
+
+
+def rewrite(site: Path) -> int:
+    """Make the code blocks of every page of a built ``site`` focusable; how many pages changed."""
+    changed = 0
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        done = focusable(text)
+        if done != text:
+            page.write_text(done, encoding="utf-8")
+            changed += 1
+    return changed

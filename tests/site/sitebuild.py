@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from guide import frontmatter
-from site_build import bundle, mkdocs_run, search_ranking, short_links
+from site_build import bundle, code_focus, mkdocs_run, search_ranking, short_links
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.yml"
@@ -112,6 +112,7 @@ def build_once(tmp_path_factory, builder: str = "mkdocs") -> Path:
         if builder == "zensical":  # MkDocs ran the step itself, as its hook
             search_ranking.rank(site_dir, ROOT / "docs")
             short_links.rewrite(site_dir, list(redirect_maps()))
+            code_focus.rewrite(site_dir)
         _built[builder] = site_dir
     return _built[builder]
 

@@ -69,6 +69,17 @@ def test_the_practice_pages_script_is_published_beside_practice_js_and_linked_by
     assert not linking
 
 
+def test_every_code_block_is_focusable_from_the_first_paint(parsed, site_dir):
+    # Material sets blocks up only as they come into view (content.lazy), so
+    # the pages carry the tabindex a keyboard needs to scroll them.
+    blocks = unfocusable = 0
+    for path in pages(parsed, site_dir):
+        text = path.read_text(encoding="utf-8")
+        blocks += len(re.findall(r"<pre\b[^>]*>(?:<span></span>)?<code\b", text))
+        unfocusable += len(re.findall(r"<pre\b[^>]*>(?:<span></span>)?<code(?![^>]*tabindex=\"0\")[^>]*>", text))
+    assert blocks > 50 and unfocusable == 0, (blocks, unfocusable)
+
+
 def test_short_links_are_small_pages_without_theme_assets(site_dir, short_links):
     for short_id in short_links:
         path = site_dir / "q" / short_id / "index.html"
