@@ -421,14 +421,19 @@ def questions_data(pages: list[tuple[Topic, list[Question]]]) -> str:
         for q in questions
     ]
     body = ",\n".join(json.dumps(item, ensure_ascii=False, separators=(",", ":")) for item in items)
-    return f"// {MARKER} from the editorial layer. Do not edit.\nwindow.FIG_QUESTIONS = [\n{body}\n];\n"
+    return data_script("FIG_QUESTIONS", f"[\n{body}\n]")
 
 
 def short_answers_data(pages: list[tuple[Topic, list[Question]]]) -> str:
     """Each question's short answer by its id, for the flash-card deck (``window.FIG_SHORT``)."""
     shorts = {q.id: q.short for _, questions in pages for q in questions if q.short}
     body = ",\n".join(f"{json.dumps(k)}:{json.dumps(v, ensure_ascii=False)}" for k, v in shorts.items())
-    return f"// {MARKER} from the editorial layer. Do not edit.\nwindow.FIG_SHORT = {{\n{body}\n}};\n"
+    return data_script("FIG_SHORT", f"{{\n{body}\n}}")
+
+
+def data_script(name: str, value: str) -> str:
+    """A generated script that sets ``window.<name>`` to ``value`` (JSON, one entry a line)."""
+    return f"// {MARKER} from the editorial layer. Do not edit.\nwindow.{name} = {value};\n"
 
 
 # The "Practise and browse" section of the nav, after the topics: generated

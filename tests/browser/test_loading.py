@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import DESKTOP, PHONE, _context
+from .conftest import DESKTOP, PHONE, RequestLog, _context
 
 CLS_BUDGET = 0.01
 
@@ -68,17 +68,21 @@ def test_nothing_moves_in_quiz_mode_or_from_a_short_link(browser, requests_log, 
         context.close()
 
 
-def test_a_first_visit_to_the_home_page_does_not_load_the_list_of_questions(browser, origin, base_url):
-    loaded: list[str] = []
-    context = browser.new_context(viewport=DESKTOP)
+def requested(requests_log: RequestLog, since: int, name: str) -> bool:
+    """Whether a file called ``name`` was requested after the first ``since`` requests of the log."""
+    return any(urlsplit(url).path.rsplit("/", 1)[-1] == name for url in requests_log.urls[since:])
+
+
+def test_a_first_visit_to_the_home_page_does_not_load_the_list_of_questions(browser, requests_log, origin, base_url):
+    context = _context(browser, requests_log, origin, viewport=DESKTOP)
+    since = len(requests_log.urls)
     try:
-        context.on("request", lambda request: loaded.append(request.url))
         page = context.new_page()
         page.goto(base_url)
         settled(page)
         assert page.locator(".topic-progress").first.text_content().endswith("questions")
-        assert not [url for url in loaded if "questions-data" in url]
-        assert not [url for url in loaded if "practice-page" in url], "the Practice page's script is for that page"
+        assert not requested(requests_log, since, "questions-data.js")
+        assert not requested(requests_log, since, "practice-page.min.js"), "the Practice page's script is for that page"
         # A mark made: now the cards show progress, from the list.
         page.evaluate(
             "(key) => localStorage.setItem(key, JSON.stringify({marks: {'what-is-flask': 'known'}}))",
@@ -87,29 +91,28 @@ def test_a_first_visit_to_the_home_page_does_not_load_the_list_of_questions(brow
         page.reload()
         settled(page)
         page.wait_for_function("Array.isArray(window.FIG_QUESTIONS)")
-        assert [url for url in loaded if "questions-data" in url]
+        assert requested(requests_log, since, "questions-data.js")
     finally:
         context.close()
 
 
-def test_the_practice_page_loads_the_short_answers_when_a_deck_starts(browser, origin, base_url):
-    loaded: list[str] = []
-    context = browser.new_context(viewport=DESKTOP)
+def test_the_practice_page_loads_the_short_answers_when_a_deck_starts(browser, requests_log, origin, base_url):
+    context = _context(browser, requests_log, origin, viewport=DESKTOP)
+    since = len(requests_log.urls)
     try:
-        context.on("request", lambda request: loaded.append(urlsplit(request.url).path))
         page = context.new_page()
         page.goto(base_url + "practice/")
         settled(page)
-        assert [path for path in loaded if "/practice-page." in path], "the Practice page's own script"
-        assert [path for path in loaded if path.endswith("/questions-data.js")], "the deck's choices need the list"
-        assert not [path for path in loaded if path.endswith("/questions-short.js")]
+        assert requested(requests_log, since, "practice-page.min.js"), "the Practice page's own script"
+        assert requested(requests_log, since, "questions-data.js"), "the deck's choices need the list"
+        assert not requested(requests_log, since, "questions-short.js")
         first = page.evaluate("window.FIG_QUESTIONS[0]")
         assert "short" not in first, "the list carries no short answers"
 
         page.locator("#deck-shuffle").uncheck()
         page.get_by_role("button", name="Start the deck").click()
         expect(page.locator(".deck-card")).to_be_visible()
-        assert [path for path in loaded if path.endswith("/questions-short.js")]
+        assert requested(requests_log, since, "questions-short.js")
         page.locator(".deck-card button", has_text="Show the short answer").click()
         short = page.evaluate("(id) => window.FIG_SHORT[id]", first["id"])
         words = short.split("`")[0].split("*")[0][:40]

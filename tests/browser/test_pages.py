@@ -316,6 +316,8 @@ def test_on_system_the_scheme_follows_a_live_change_and_a_choice_stops_it(page, 
     assert page.locator("form[data-guide-palette] label:not([hidden])").count() == 1
     page.emulate_media(color_scheme="light")
     page.emulate_media(color_scheme="dark")
+    # A change of the system's scheme is told to the page before its next frames.
+    page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
     assert scheme(page) == "default", "a chosen scheme does not follow the system"
     saved = page.evaluate("__md_get('__palette')")
     assert saved["index"] == 1 and saved["color"]["scheme"] == "default"

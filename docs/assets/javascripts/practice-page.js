@@ -21,7 +21,6 @@
   var loadQuestions = api.loadQuestions;
   var loadData = api.loadData;
   var skipRevealOf = api.skipRevealOf;
-  var isBoundary = api.isBoundary;
   var answerOf = api.answerOf;
   var count = api.count;
   var plural = api.plural;
@@ -60,7 +59,7 @@
 
   var pageCache = {};
 
-  /* The full answer, read from its topic api.page(). fetch() works online; from
+  /* The full answer, read from its topic page. fetch() works online; from
      file:// it is refused, and the card links to the answer instead. */
   function fullAnswer(q) {
     var url = q.url.split("#")[0];
@@ -79,26 +78,22 @@
     return pageCache[url].then(function (doc) {
       var heading = doc.getElementById(q.id);
       var meta = heading && heading.nextElementSibling;
-      if (!meta || !meta.matches("p.qmeta")) {
+      var answer = meta && meta.matches("p.qmeta") ? answerOf(meta) : null;
+      if (!answer) {
         throw new Error("no answer");
       }
       var box = el("div", "deck-answer");
-      var wrapper = answerOf(meta);
-      var first = wrapper ? wrapper.firstElementChild : meta.nextElementSibling;
-      for (var node = first; node && !isBoundary(node); node = node.nextElementSibling) {
+      Array.prototype.forEach.call(answer.children, function (node) {
         if (!node.matches(".short-answer, .answer-foot")) {
           box.appendChild(document.importNode(node, true));
         }
-      }
+      });
       box.querySelectorAll("[href], [src]").forEach(function (link) {
         var name = link.hasAttribute("href") ? "href" : "src";
         link.setAttribute(name, new URL(link.getAttribute(name), url).href);
       });
       box.querySelectorAll("[id]").forEach(function (node) {
         node.removeAttribute("id"); /* the page may hold the same ids */
-      });
-      box.querySelectorAll("pre > code").forEach(function (node) {
-        node.setAttribute("tabindex", "0"); /* a scrollable block the keyboard can reach, as Material does on pages */
       });
       return box;
     });
