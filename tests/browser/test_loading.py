@@ -124,3 +124,57 @@ def test_the_practice_page_loads_the_short_answers_when_a_deck_starts(browser, r
 def _quiz_key(base_url: str) -> str:
     """practice.js's storage key: the site's path, then ".practice"."""
     return urlsplit(base_url).path + ".practice"
+
+
+# Whether each answer of the page is rendered: checkVisibility() with
+# contentVisibilityAuto is false for what is inside content the browser skips.
+ANSWERS_RENDERED = """() => Array.from(document.querySelectorAll(".md-typeset .practice-answer"))
+  .map((answer) => answer.firstElementChild.checkVisibility({contentVisibilityAuto: true}))"""
+
+
+def test_answers_off_screen_are_not_laid_out_until_they_come_near(browser, requests_log, origin, base_url):
+    context = _context(browser, requests_log, origin, viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "basics/")
+        settled(page)
+        rendered = page.evaluate(ANSWERS_RENDERED)
+        assert len(rendered) > 3
+        assert rendered[0], "the first answer, on the first screen, is rendered"
+        assert not any(rendered[2:]), f"answers far below the first screen are rendered: {rendered}"
+        # Scrolled to, the last answer is rendered, and its place is real:
+        # its heading is where a link to it lands.
+        last = page.locator(".md-typeset .practice-answer").last
+        last.scroll_into_view_if_needed()
+        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        assert page.evaluate(ANSWERS_RENDERED)[-1]
+        # Print lays out every answer.
+        page.emulate_media(media="print")
+        skipped = page.eval_on_selector_all(
+            ".md-typeset .practice-answer",
+            "els => els.filter((e) => getComputedStyle(e).contentVisibility !== 'visible').length",
+        )
+        assert skipped == 0, f"{skipped} answers may be left out of print"
+    finally:
+        context.close()
+
+
+def test_a_page_opened_at_an_answer_lays_out_the_answers_above_it(browser, requests_log, origin, base_url):
+    """Estimated heights above the landing place would move the page as it loads."""
+    context = _context(browser, requests_log, origin, viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "basics/")
+        answers = page.eval_on_selector_all(".md-typeset .practice-answer", "els => els.map((e) => e.id)")
+        target = len(answers) // 2
+        heading = answers[target].removeprefix("practice-answer-")
+        assert page.locator(f"h2#{heading}").count() == 1
+        page.close()
+        page = context.new_page()  # a load, not a move within the page
+        page.goto(base_url + f"basics/#{heading}")
+        settled(page)
+        rendered = page.evaluate(ANSWERS_RENDERED)
+        assert all(rendered[: target + 1]), f"an answer above #{heading} or its own is skipped: {rendered}"
+        assert not any(rendered[target + 3 :]), f"answers far below #{heading} are rendered: {rendered}"
+    finally:
+        context.close()
