@@ -48,7 +48,7 @@ def test_nothing_moves_after_the_first_paint(browser, requests_log, origin, base
         context.close()
 
 
-def test_nothing_moves_in_quiz_mode_or_from_a_short_link(browser, requests_log, origin, base_url, short_links):
+def test_nothing_moves_in_quiz_mode(browser, requests_log, origin, base_url):
     context = _context(browser, requests_log, origin, viewport=PHONE)
     try:
         page = context.new_page()
@@ -58,12 +58,34 @@ def test_nothing_moves_in_quiz_mode_or_from_a_short_link(browser, requests_log, 
         settled(page)
         assert page.evaluate("document.documentElement.classList.contains('practice-quiz')")
         assert page.evaluate(LAYOUT_SHIFT) <= CLS_BUDGET, "quiz mode"
-        page.evaluate("localStorage.clear()")
-        short_id = next(iter(short_links))
-        page.goto(base_url + f"q/{short_id}/")
-        page.wait_for_url(f"**#{short_links[short_id].partition('#')[2]}")
-        settled(page)
-        assert page.evaluate(LAYOUT_SHIFT) <= CLS_BUDGET, "a short link"
+    finally:
+        context.close()
+
+
+def _landings(short_links) -> list[str]:
+    """Short links to land on: the first into another page, and the first, middle
+    and last into the longest topic page (where the answers after the target are
+    short or long, and the target is near the top or far down)."""
+    by_page: dict[str, list[str]] = {}
+    for short_id, target in short_links.items():
+        by_page.setdefault(target.partition("#")[0], []).append(short_id)
+    longest = max(by_page.values(), key=len)
+    other = next(ids for ids in by_page.values() if ids is not longest)
+    return [other[0], longest[0], longest[len(longest) // 2], longest[-1]]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_nothing_moves_when_a_short_link_lands(browser, requests_log, origin, base_url, short_links, viewport):
+    context = _context(browser, requests_log, origin, viewport=viewport)
+    try:
+        for short_id in _landings(short_links):
+            page = context.new_page()
+            page.goto(base_url + f"q/{short_id}/")
+            page.wait_for_url(f"**#{short_links[short_id].partition('#')[2]}")
+            settled(page)
+            shift = page.evaluate(LAYOUT_SHIFT)
+            assert shift <= CLS_BUDGET, f"q/{short_id}/ at {viewport['width']} px: layout shift {shift:.3f}"
+            page.close()
     finally:
         context.close()
 
@@ -176,5 +198,23 @@ def test_a_page_opened_at_an_answer_lays_out_the_answers_above_it(browser, reque
         rendered = page.evaluate(ANSWERS_RENDERED)
         assert all(rendered[: target + 1]), f"an answer above #{heading} or its own is skipped: {rendered}"
         assert not any(rendered[target + 3 :]), f"answers far below #{heading} are rendered: {rendered}"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("fragment", ["%22%5D%7D*%7Bdisplay:none%7D", "%E0%A4%A", "not-an-answer"])
+def test_a_fragment_that_names_no_answer_skips_nothing_and_breaks_nothing(
+    browser, requests_log, origin, base_url, fragment
+):
+    """The fragment is the address's: a quote, a brace or a bad escape in it is no rule of the page."""
+    context = _context(browser, requests_log, origin, viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(base_url + f"basics/#{fragment}")
+        settled(page)
+        expect(page.locator("article h1")).to_be_visible()
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-content')).display") != "none"
+        rendered = page.evaluate(ANSWERS_RENDERED)
+        assert all(rendered), f"#{fragment} skipped answers: {rendered}"
     finally:
         context.close()
