@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+import search_ui
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from site_build import project
-
-from . import search_ui
 
 AXE = Axe()
 # Every page a reader can reach from the navigation (a topic with no question yet has none).

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import search_ui
 from playwright.sync_api import Page, expect
-
-from . import search_ui
 
 QUERIES = {
     "migrations": "how-do-you-handle-database-migrations-with-flask-migrate",

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 
 import pytest
+import search_ui
 from playwright.sync_api import expect
 
 import sitebuild
 from site_build import search_ranking
 
-from . import search_ui
 from .test_search import QUERIES
 
 ZENSICAL = search_ui.ZensicalSearch()

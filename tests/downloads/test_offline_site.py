@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+import search_ui
 from playwright.sync_api import expect
 
 from site_build import downloads, offline
@@ -121,20 +121,9 @@ def test_search_finds_an_answer_and_opens_it(built, offline_page, questions):
     page.goto((built.unzipped / "index.html").as_uri())
     search = page.locator("input.md-search__input")
     answers = page.locator(".md-search-result__list a.md-search-result__link[href*='#']")
-    # Typed key by key, as a reader does (Material reacts to the keys). The
-    # search worker starts after the page loads and may miss a query typed
-    # before it is ready: type it again until results come (15 s at most).
-    for _ in range(5):
-        search.focus()
-        search.press("Control+A")
-        search.press("Backspace")
-        search.press_sequentially(query, delay=10)
-        try:
-            answers.first.wait_for(state="attached", timeout=3_000)
-            break
-        except PlaywrightTimeout:
-            continue
-    expect(answers.first).to_be_attached(timeout=1)
+    search.focus()
+    search_ui.type_until(search, query, page.locator(".md-search-result__meta"), re.compile("matching document"))
+    expect(answers.first).to_be_attached()
     anchors = [href.split("#", 1)[1] for href in answers.evaluate_all("links => links.map(a => a.href)")]
     assert question.id in anchors, f"{question.title!r} not among the results {anchors}"
     first = anchors[0]

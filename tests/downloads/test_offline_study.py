@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import search_ui
 from playwright.sync_api import expect
 from test_offline_site import assert_stayed_local
 
@@ -90,16 +91,8 @@ def test_accepting_a_search_suggestion_finds_the_blueprint_answer(built, offline
     page.goto((built.unzipped / "index.html").as_uri())
     box = page.locator("input.md-search__input")
     suggest = page.locator(".md-search__suggest")
-    for _ in range(20):  # the search worker starts after the page loads
-        box.focus()
-        box.press("Control+A")
-        box.press("Backspace")
-        box.press_sequentially("bluep", delay=10)
-        try:
-            expect(suggest).to_have_text(re.compile(r"^bluep\w+$"), timeout=1000)
-            break
-        except AssertionError:
-            continue
+    box.focus()
+    search_ui.type_until(box, "bluep", suggest, re.compile(r"^bluep\w+$"))
     box.press("ArrowRight")
     expect(box).to_have_value(re.compile(r"^blueprints?$"))
     first = page.locator(".md-search-result__list a.md-search-result__link[href*='#']").first

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import search_ui
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from practice_pages import (
@@ -197,17 +198,10 @@ def test_search_result_opens_the_answer_in_quiz_mode(visit, online_url):
     page.goto(online_url + "basics/")
     page.wait_for_selector("[data-practice-ready]", state="attached")
     search = page.locator("input.md-search__input")
+    search.click()
+    search_ui.type_until(search, title, page.locator(".md-search-result__meta"), re.compile("matching document"))
     result = page.locator(f".md-search-result__list a[href$='#{target}']").first
-    for _ in range(20):  # the search worker needs a moment after page load
-        search.click()  # typed for real: Material reads the keystrokes
-        page.keyboard.press("Control+A")
-        page.keyboard.press("Backspace")
-        page.keyboard.type(title)
-        try:
-            result.wait_for(state="attached", timeout=1000)
-            break
-        except Exception:
-            continue
+    expect(result).to_be_attached()
     if not result.is_visible():  # among the "more on this page" results
         result.locator("xpath=ancestor::details[1]/summary").click()
     result.click()

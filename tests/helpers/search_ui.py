@@ -5,7 +5,8 @@ groups a page's sections under it; Zensical renders its own search dialog in
 a shadow root, one result per entry, the selected one being what Enter
 opens. Each driver types a query, waits for its results, and reads them the
 same way: ``shown`` (the answers in order, as path#id) and ``enter`` (the
-link Enter opens).
+link Enter opens). The browser, practice and downloads suites all search
+with these.
 """
 
 from __future__ import annotations
