@@ -1,4 +1,4 @@
-"""The study tool, online (served from 127.0.0.1) and from the offline build over file://.
+"""The study tool, on the site served from 127.0.0.1.
 
 The home page's actions and topic cards, the marks on headings, the table of
 contents, the topic's question list and All questions, "hide what I know",
@@ -10,6 +10,12 @@ The question data is served with a few questions made essential and only
 every other one given a short answer, so that both kinds of card,
 with and without a short answer, and the essentials deck are exercised
 whatever the editorial layer holds today.
+
+The same scripts over file:// are driven by test_practice_offline.py (quiz
+mode, marks, the Practice page, the random question) and, in the published
+zip, by tests/downloads/test_offline_study.py (home cards, marks, the deck
+with its links to full answers, the public short link): what differs there
+is the form of the links and the deck's full answer, which is a link.
 """
 
 from __future__ import annotations
@@ -22,7 +28,6 @@ from playwright.sync_api import expect
 from practice_pages import DOCS, answer, heading, mark, progress, question_ids, quiz
 
 DATA = DOCS / "assets" / "javascripts" / "questions-data.js"
-PUBLIC = "https://flask-interview-guide.github.io/flask-interview-guide/"
 
 
 def questions() -> list[dict]:
@@ -57,15 +62,13 @@ def _fulfil_with(body: str):
     return lambda route: route.fulfill(status=200, body=body, content_type="text/javascript")
 
 
-@pytest.fixture(params=["online", "offline"])
-def base(request) -> str:
-    return request.getfixturevalue(f"{request.param}_url")
+@pytest.fixture
+def base(online_url) -> str:
+    return online_url
 
 
 def at(base: str, name: str) -> str:
-    """The address of a page in either build: directory URLs online, .html offline."""
-    if base.startswith("file:"):
-        return f"{base}{name}.html"
+    """The address of a page: directory URLs."""
     return base if name == "index" else f"{base}{name}/"
 
 
@@ -77,7 +80,7 @@ def study(visit, base, **options):
 
 def test_home_page_actions_and_topic_cards_with_progress(visit, base):
     v = study(visit, base)
-    page = v.goto("index.html" if base.startswith("file:") else "")
+    page = v.goto("")
     actions = page.locator(".home-actions a.md-button")
     expect(actions).to_have_text(["Start with the basics", "Practise with flash cards", "All questions"])
     first_topic = questions()[0]["page"]
@@ -100,7 +103,7 @@ def test_home_page_actions_and_topic_cards_with_progress(visit, base):
     page.wait_for_selector("[data-practice-ready]", state="attached")
     expect(card).to_have_text(f"✓ 1/{total} known · ↻ 1 to review")
     actions.nth(1).click()
-    page.wait_for_url(re.compile(r"/practice(/|\.html)$"))
+    page.wait_for_url(re.compile(r"/practice/$"))
 
 
 def test_marks_on_headings_table_of_contents_question_list_and_all_questions(visit, base):
@@ -265,8 +268,8 @@ def deck_run(page, choice: str) -> list[str]:
                 page.keyboard.press("Space")
             full = page.locator(".deck-full")
             expect(full).to_be_visible()
-            # The full answer in place (online), or a link to it (offline).
-            expect(full.locator(".deck-answer p, a.deck-link").first).to_be_visible()
+            # The full answer in place, read from its topic page.
+            expect(full.locator(".deck-answer p").first).to_be_visible()
             page.keyboard.press("1" if index % 2 == 0 else "k")
             counts["known"] += 1
         elif turn == 1:
@@ -368,8 +371,8 @@ def test_copy_link_puts_the_short_link_on_the_clipboard(visit, base):
     # One link control per heading.
     expect(heading(page, ids[0]).locator("a, button")).to_have_count(1)
     expect(control).to_have_accessible_name("Copy link to this answer")
-    # Online, the short link on the site being read; offline, the public site's.
-    expected = (PUBLIC if base.startswith("file:") else base) + f"q/{ids[0]}/"
+    # The short link on the site being read (the offline copy gives the public site's).
+    expected = base + f"q/{ids[0]}/"
     expect(control).to_have_attribute("href", expected)
     expect(control).to_have_attribute("title", f"Copy the link to share: {expected}")
     control.click()
