@@ -3,8 +3,11 @@
     python scripts/run_tests.py [pytest arguments]
 
 Playwright's sync API allows one running instance per process, and each browser
-suite keeps one for its whole session, so each runs in a process of its own;
-everything else runs together first. Every group runs even when an earlier one
+suite keeps one for its whole session, so each runs in a process of its own.
+Everything else runs together first, on two worker processes (pytest-xdist)
+that take a test file each, so a file's fixtures are built once. The browser
+suites run one after another: on a two-core runner, two of them side by side
+each took longer than both in turn. Every group runs even when an earlier one
 fails; the exit status is non-zero if any group failed, and the last line is
 the total, "N passed, N failed".
 """
@@ -18,13 +21,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BROWSER_SUITES = ["tests/browser", "tests/practice", "tests/downloads", "tests/hostile"]
+HELPERS = "tests/helpers"  # modules the suites import, no tests
+PARALLEL = ["-n", "2", "--dist", "loadfile"]
 
 
 def groups() -> list[list[str]]:
     others = sorted(
         p.relative_to(ROOT).as_posix()
         for p in (ROOT / "tests").iterdir()
-        if p.relative_to(ROOT).as_posix() not in BROWSER_SUITES
+        if p.relative_to(ROOT).as_posix() not in [*BROWSER_SUITES, HELPERS]
         and (p.is_dir() or (p.name.startswith("test_") and p.suffix == ".py"))
         and p.name != "__pycache__"
     )
@@ -34,10 +39,11 @@ def groups() -> list[list[str]]:
 def main(extra: list[str]) -> int:
     totals = {"passed": 0, "failed": 0, "skipped": 0, "error": 0}
     status = 0
-    for paths in groups():
+    for index, paths in enumerate(groups()):
         print(f"== pytest {' '.join(paths)}", flush=True)
+        workers = PARALLEL if index == 0 else []
         result = subprocess.run(
-            [sys.executable, "-m", "pytest", *paths, "-q", "-p", "no:cacheprovider", *extra],
+            [sys.executable, "-m", "pytest", *paths, "-q", "-p", "no:cacheprovider", *workers, *extra],
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
