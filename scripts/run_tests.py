@@ -6,10 +6,11 @@ Playwright's sync API allows one running instance per process, and each browser
 suite keeps one for its whole session, so each runs in a process of its own.
 Everything else runs together first, on two worker processes (pytest-xdist)
 that take a test file each, so a file's fixtures are built once. The browser
-suites run one after another: on a two-core runner, two of them side by side
-each took longer than both in turn. Every group runs even when an earlier one
-fails; the exit status is non-zero if any group failed, and the last line is
-the total, "N passed, N failed".
+suites run one after another, each on one process: Chromium keeps both cores
+of a two-core runner busy, and neither two workers for a browser suite nor a
+browser suite beside the first group finished sooner. Every group runs even
+when an earlier one fails; the exit status is non-zero if any group failed,
+and the last line is the total, "N passed, N failed".
 """
 
 from __future__ import annotations
