@@ -26,7 +26,8 @@ HELPERS = "tests/helpers"  # modules the suites import, no tests
 PARALLEL = ["-n", "2", "--dist", "loadfile"]
 
 
-def groups() -> list[list[str]]:
+def groups() -> list[tuple[list[str], list[str]]]:
+    """Each group's paths, and the pytest options it runs with."""
     others = sorted(
         p.relative_to(ROOT).as_posix()
         for p in (ROOT / "tests").iterdir()
@@ -34,17 +35,16 @@ def groups() -> list[list[str]]:
         and (p.is_dir() or (p.name.startswith("test_") and p.suffix == ".py"))
         and p.name != "__pycache__"
     )
-    return [others] + [[suite] for suite in BROWSER_SUITES if (ROOT / suite).exists()]
+    return [(others, PARALLEL)] + [([suite], []) for suite in BROWSER_SUITES if (ROOT / suite).exists()]
 
 
 def main(extra: list[str]) -> int:
     totals = {"passed": 0, "failed": 0, "skipped": 0, "error": 0}
     status = 0
-    for index, paths in enumerate(groups()):
+    for paths, options in groups():
         print(f"== pytest {' '.join(paths)}", flush=True)
-        workers = PARALLEL if index == 0 else []
         result = subprocess.run(
-            [sys.executable, "-m", "pytest", *paths, "-q", "-p", "no:cacheprovider", *workers, *extra],
+            [sys.executable, "-m", "pytest", *paths, "-q", "-p", "no:cacheprovider", *options, *extra],
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

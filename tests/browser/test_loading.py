@@ -27,6 +27,21 @@ LAYOUT_SHIFT = """() => new Promise((resolve) => {
 })"""
 
 
+@pytest.fixture
+def fresh(browser, requests_log, origin):
+    """Opens a browser context of its own (fresh storage, requests recorded) at a
+    viewport; every one opened is closed after the test."""
+    opened = []
+
+    def open_context(viewport):
+        opened.append(_context(browser, requests_log, origin, viewport=viewport))
+        return opened[-1]
+
+    yield open_context
+    for context in opened:
+        context.close()
+
+
 def settled(page) -> None:
     """The page loaded, its scripts done: practice.js has set up the content."""
     page.wait_for_load_state("load")
@@ -36,30 +51,24 @@ def settled(page) -> None:
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("path", ["", "basics/", "all-questions/", "practice/", "deployment-and-scaling/"])
-def test_nothing_moves_after_the_first_paint(browser, requests_log, origin, base_url, viewport, path):
-    context = _context(browser, requests_log, origin, viewport=viewport)
-    try:
-        page = context.new_page()
-        page.goto(base_url + path)
-        settled(page)
-        shift = page.evaluate(LAYOUT_SHIFT)
-        assert shift <= CLS_BUDGET, f"{path or 'home'} at {viewport['width']} px: layout shift {shift:.3f}"
-    finally:
-        context.close()
+def test_nothing_moves_after_the_first_paint(fresh, base_url, viewport, path):
+    context = fresh(viewport)
+    page = context.new_page()
+    page.goto(base_url + path)
+    settled(page)
+    shift = page.evaluate(LAYOUT_SHIFT)
+    assert shift <= CLS_BUDGET, f"{path or 'home'} at {viewport['width']} px: layout shift {shift:.3f}"
 
 
-def test_nothing_moves_in_quiz_mode(browser, requests_log, origin, base_url):
-    context = _context(browser, requests_log, origin, viewport=PHONE)
-    try:
-        page = context.new_page()
-        page.goto(base_url)
-        page.evaluate("(key) => localStorage.setItem(key, JSON.stringify({quiz: true}))", _quiz_key(base_url))
-        page.goto(base_url + "basics/")
-        settled(page)
-        assert page.evaluate("document.documentElement.classList.contains('practice-quiz')")
-        assert page.evaluate(LAYOUT_SHIFT) <= CLS_BUDGET, "quiz mode"
-    finally:
-        context.close()
+def test_nothing_moves_in_quiz_mode(fresh, base_url):
+    context = fresh(PHONE)
+    page = context.new_page()
+    page.goto(base_url)
+    page.evaluate("(key) => localStorage.setItem(key, JSON.stringify({quiz: true}))", _quiz_key(base_url))
+    page.goto(base_url + "basics/")
+    settled(page)
+    assert page.evaluate("document.documentElement.classList.contains('practice-quiz')")
+    assert page.evaluate(LAYOUT_SHIFT) <= CLS_BUDGET, "quiz mode"
 
 
 def _landings(short_links) -> list[str]:
@@ -75,19 +84,16 @@ def _landings(short_links) -> list[str]:
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_nothing_moves_when_a_short_link_lands(browser, requests_log, origin, base_url, short_links, viewport):
-    context = _context(browser, requests_log, origin, viewport=viewport)
-    try:
-        for short_id in _landings(short_links):
-            page = context.new_page()
-            page.goto(base_url + f"q/{short_id}/")
-            page.wait_for_url(f"**#{short_links[short_id].partition('#')[2]}")
-            settled(page)
-            shift = page.evaluate(LAYOUT_SHIFT)
-            assert shift <= CLS_BUDGET, f"q/{short_id}/ at {viewport['width']} px: layout shift {shift:.3f}"
-            page.close()
-    finally:
-        context.close()
+def test_nothing_moves_when_a_short_link_lands(fresh, base_url, short_links, viewport):
+    context = fresh(viewport)
+    for short_id in _landings(short_links):
+        page = context.new_page()
+        page.goto(base_url + f"q/{short_id}/")
+        page.wait_for_url(f"**#{short_links[short_id].partition('#')[2]}")
+        settled(page)
+        shift = page.evaluate(LAYOUT_SHIFT)
+        assert shift <= CLS_BUDGET, f"q/{short_id}/ at {viewport['width']} px: layout shift {shift:.3f}"
+        page.close()
 
 
 def requested(requests_log: RequestLog, since: int, name: str) -> bool:
@@ -95,52 +101,46 @@ def requested(requests_log: RequestLog, since: int, name: str) -> bool:
     return any(urlsplit(url).path.rsplit("/", 1)[-1] == name for url in requests_log.urls[since:])
 
 
-def test_a_first_visit_to_the_home_page_does_not_load_the_list_of_questions(browser, requests_log, origin, base_url):
-    context = _context(browser, requests_log, origin, viewport=DESKTOP)
+def test_a_first_visit_to_the_home_page_does_not_load_the_list_of_questions(fresh, requests_log, base_url):
+    context = fresh(DESKTOP)
     since = len(requests_log.urls)
-    try:
-        page = context.new_page()
-        page.goto(base_url)
-        settled(page)
-        assert page.locator(".topic-progress").first.text_content().endswith("questions")
-        assert not requested(requests_log, since, "questions-data.js")
-        assert not requested(requests_log, since, "practice-page.min.js"), "the Practice page's script is for that page"
-        # A mark made: now the cards show progress, from the list.
-        page.evaluate(
-            "(key) => localStorage.setItem(key, JSON.stringify({marks: {'what-is-flask': 'known'}}))",
-            _quiz_key(base_url),
-        )
-        page.reload()
-        settled(page)
-        page.wait_for_function("Array.isArray(window.FIG_QUESTIONS)")
-        assert requested(requests_log, since, "questions-data.js")
-    finally:
-        context.close()
+    page = context.new_page()
+    page.goto(base_url)
+    settled(page)
+    assert page.locator(".topic-progress").first.text_content().endswith("questions")
+    assert not requested(requests_log, since, "questions-data.js")
+    assert not requested(requests_log, since, "practice-page.min.js"), "the Practice page's script is for that page"
+    # A mark made: now the cards show progress, from the list.
+    page.evaluate(
+        "(key) => localStorage.setItem(key, JSON.stringify({marks: {'what-is-flask': 'known'}}))",
+        _quiz_key(base_url),
+    )
+    page.reload()
+    settled(page)
+    page.wait_for_function("Array.isArray(window.FIG_QUESTIONS)")
+    assert requested(requests_log, since, "questions-data.js")
 
 
-def test_the_practice_page_loads_the_short_answers_when_a_deck_starts(browser, requests_log, origin, base_url):
-    context = _context(browser, requests_log, origin, viewport=DESKTOP)
+def test_the_practice_page_loads_the_short_answers_when_a_deck_starts(fresh, requests_log, base_url):
+    context = fresh(DESKTOP)
     since = len(requests_log.urls)
-    try:
-        page = context.new_page()
-        page.goto(base_url + "practice/")
-        settled(page)
-        assert requested(requests_log, since, "practice-page.min.js"), "the Practice page's own script"
-        assert requested(requests_log, since, "questions-data.js"), "the deck's choices need the list"
-        assert not requested(requests_log, since, "questions-short.js")
-        first = page.evaluate("window.FIG_QUESTIONS[0]")
-        assert "short" not in first, "the list carries no short answers"
+    page = context.new_page()
+    page.goto(base_url + "practice/")
+    settled(page)
+    assert requested(requests_log, since, "practice-page.min.js"), "the Practice page's own script"
+    assert requested(requests_log, since, "questions-data.js"), "the deck's choices need the list"
+    assert not requested(requests_log, since, "questions-short.js")
+    first = page.evaluate("window.FIG_QUESTIONS[0]")
+    assert "short" not in first, "the list carries no short answers"
 
-        page.locator("#deck-shuffle").uncheck()
-        page.get_by_role("button", name="Start the deck").click()
-        expect(page.locator(".deck-card")).to_be_visible()
-        assert requested(requests_log, since, "questions-short.js")
-        page.locator(".deck-card button", has_text="Show the short answer").click()
-        short = page.evaluate("(id) => window.FIG_SHORT[id]", first["id"])
-        words = short.split("`")[0].split("*")[0][:40]
-        expect(page.locator(".deck-short")).to_contain_text(words)
-    finally:
-        context.close()
+    page.locator("#deck-shuffle").uncheck()
+    page.get_by_role("button", name="Start the deck").click()
+    expect(page.locator(".deck-card")).to_be_visible()
+    assert requested(requests_log, since, "questions-short.js")
+    page.locator(".deck-card button", has_text="Show the short answer").click()
+    short = page.evaluate("(id) => window.FIG_SHORT[id]", first["id"])
+    words = short.split("`")[0].split("*")[0][:40]
+    expect(page.locator(".deck-short")).to_contain_text(words)
 
 
 def _quiz_key(base_url: str) -> str:
@@ -154,67 +154,56 @@ ANSWERS_RENDERED = """() => Array.from(document.querySelectorAll(".md-typeset .p
   .map((answer) => answer.firstElementChild.checkVisibility({contentVisibilityAuto: true}))"""
 
 
-def test_answers_off_screen_are_not_laid_out_until_they_come_near(browser, requests_log, origin, base_url):
-    context = _context(browser, requests_log, origin, viewport=PHONE)
-    try:
-        page = context.new_page()
-        page.goto(base_url + "basics/")
-        settled(page)
-        rendered = page.evaluate(ANSWERS_RENDERED)
-        assert len(rendered) > 3
-        assert rendered[0], "the first answer, on the first screen, is rendered"
-        assert not any(rendered[2:]), f"answers far below the first screen are rendered: {rendered}"
-        # Scrolled to, the last answer is rendered, and its place is real:
-        # its heading is where a link to it lands.
-        last = page.locator(".md-typeset .practice-answer").last
-        last.scroll_into_view_if_needed()
-        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
-        assert page.evaluate(ANSWERS_RENDERED)[-1]
-        # Print lays out every answer.
-        page.emulate_media(media="print")
-        skipped = page.eval_on_selector_all(
-            ".md-typeset .practice-answer",
-            "els => els.filter((e) => getComputedStyle(e).contentVisibility !== 'visible').length",
-        )
-        assert skipped == 0, f"{skipped} answers may be left out of print"
-    finally:
-        context.close()
+def test_answers_off_screen_are_not_laid_out_until_they_come_near(fresh, base_url):
+    context = fresh(PHONE)
+    page = context.new_page()
+    page.goto(base_url + "basics/")
+    settled(page)
+    rendered = page.evaluate(ANSWERS_RENDERED)
+    assert len(rendered) > 3
+    assert rendered[0], "the first answer, on the first screen, is rendered"
+    assert not any(rendered[2:]), f"answers far below the first screen are rendered: {rendered}"
+    # Scrolled to, the last answer is rendered, and its place is real:
+    # its heading is where a link to it lands.
+    last = page.locator(".md-typeset .practice-answer").last
+    last.scroll_into_view_if_needed()
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert page.evaluate(ANSWERS_RENDERED)[-1]
+    # Print lays out every answer.
+    page.emulate_media(media="print")
+    skipped = page.eval_on_selector_all(
+        ".md-typeset .practice-answer",
+        "els => els.filter((e) => getComputedStyle(e).contentVisibility !== 'visible').length",
+    )
+    assert skipped == 0, f"{skipped} answers may be left out of print"
 
 
-def test_a_page_opened_at_an_answer_lays_out_the_answers_above_it(browser, requests_log, origin, base_url):
+def test_a_page_opened_at_an_answer_lays_out_the_answers_above_it(fresh, base_url):
     """Estimated heights above the landing place would move the page as it loads."""
-    context = _context(browser, requests_log, origin, viewport=PHONE)
-    try:
-        page = context.new_page()
-        page.goto(base_url + "basics/")
-        answers = page.eval_on_selector_all(".md-typeset .practice-answer", "els => els.map((e) => e.id)")
-        target = len(answers) // 2
-        heading = answers[target].removeprefix("practice-answer-")
-        assert page.locator(f"h2#{heading}").count() == 1
-        page.close()
-        page = context.new_page()  # a load, not a move within the page
-        page.goto(base_url + f"basics/#{heading}")
-        settled(page)
-        rendered = page.evaluate(ANSWERS_RENDERED)
-        assert all(rendered[: target + 1]), f"an answer above #{heading} or its own is skipped: {rendered}"
-        assert not any(rendered[target + 3 :]), f"answers far below #{heading} are rendered: {rendered}"
-    finally:
-        context.close()
+    context = fresh(PHONE)
+    page = context.new_page()
+    page.goto(base_url + "basics/")
+    answers = page.eval_on_selector_all(".md-typeset .practice-answer", "els => els.map((e) => e.id)")
+    target = len(answers) // 2
+    heading = answers[target].removeprefix("practice-answer-")
+    assert page.locator(f"h2#{heading}").count() == 1
+    page.close()
+    page = context.new_page()  # a load, not a move within the page
+    page.goto(base_url + f"basics/#{heading}")
+    settled(page)
+    rendered = page.evaluate(ANSWERS_RENDERED)
+    assert all(rendered[: target + 1]), f"an answer above #{heading} or its own is skipped: {rendered}"
+    assert not any(rendered[target + 3 :]), f"answers far below #{heading} are rendered: {rendered}"
 
 
 @pytest.mark.parametrize("fragment", ["%22%5D%7D*%7Bdisplay:none%7D", "%E0%A4%A", "not-an-answer"])
-def test_a_fragment_that_names_no_answer_skips_nothing_and_breaks_nothing(
-    browser, requests_log, origin, base_url, fragment
-):
+def test_a_fragment_that_names_no_answer_skips_nothing_and_breaks_nothing(fresh, base_url, fragment):
     """The fragment is the address's: a quote, a brace or a bad escape in it is no rule of the page."""
-    context = _context(browser, requests_log, origin, viewport=PHONE)
-    try:
-        page = context.new_page()
-        page.goto(base_url + f"basics/#{fragment}")
-        settled(page)
-        expect(page.locator("article h1")).to_be_visible()
-        assert page.evaluate("getComputedStyle(document.querySelector('.md-content')).display") != "none"
-        rendered = page.evaluate(ANSWERS_RENDERED)
-        assert all(rendered), f"#{fragment} skipped answers: {rendered}"
-    finally:
-        context.close()
+    context = fresh(PHONE)
+    page = context.new_page()
+    page.goto(base_url + f"basics/#{fragment}")
+    settled(page)
+    expect(page.locator("article h1")).to_be_visible()
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-content')).display") != "none"
+    rendered = page.evaluate(ANSWERS_RENDERED)
+    assert all(rendered), f"#{fragment} skipped answers: {rendered}"

@@ -62,11 +62,6 @@ def _fulfil_with(body: str):
     return lambda route: route.fulfill(status=200, body=body, content_type="text/javascript")
 
 
-@pytest.fixture
-def base(online_url) -> str:
-    return online_url
-
-
 def at(base: str, name: str) -> str:
     """The address of a page: directory URLs."""
     return base if name == "index" else f"{base}{name}/"
@@ -78,8 +73,8 @@ def study(visit, base, **options):
     return v
 
 
-def test_home_page_actions_and_topic_cards_with_progress(visit, base):
-    v = study(visit, base)
+def test_home_page_actions_and_topic_cards_with_progress(visit, online_url):
+    v = study(visit, online_url)
     page = v.goto("")
     actions = page.locator(".home-actions a.md-button")
     expect(actions).to_have_text(["Start with the basics", "Practise with flash cards", "All questions"])
@@ -94,21 +89,21 @@ def test_home_page_actions_and_topic_cards_with_progress(visit, base):
     total = sum(q["page"] == first_topic for q in questions())
     expect(card).to_have_text(f"{total} questions")
 
-    page.goto(at(base, first_topic))
+    page.goto(at(online_url, first_topic))
     page.wait_for_selector("[data-practice-ready]", state="attached")
     ids = question_ids(page)
     mark(page, ids[0], "known")
     mark(page, ids[1], "review")
-    page.goto(at(base, "index"))
+    page.goto(at(online_url, "index"))
     page.wait_for_selector("[data-practice-ready]", state="attached")
     expect(card).to_have_text(f"✓ 1/{total} known · ↻ 1 to review")
     actions.nth(1).click()
     page.wait_for_url(re.compile(r"/practice/$"))
 
 
-def test_marks_on_headings_table_of_contents_question_list_and_all_questions(visit, base):
-    v = study(visit, base)
-    page = v.goto(at(base, "routing-and-views").removeprefix(base))
+def test_marks_on_headings_table_of_contents_question_list_and_all_questions(visit, online_url):
+    v = study(visit, online_url)
+    page = v.goto(at(online_url, "routing-and-views").removeprefix(online_url))
     ids = question_ids(page)
     # The topic opens with its list of questions, one link per question.
     listed = page.locator("details.question-list li a")
@@ -135,7 +130,7 @@ def test_marks_on_headings_table_of_contents_question_list_and_all_questions(vis
     page.wait_for_selector("[data-practice-ready]", state="attached")
     expect(heading(page, ids[2])).to_have_attribute("data-mark", "review")
 
-    page.goto(at(base, "all-questions"))
+    page.goto(at(online_url, "all-questions"))
     page.wait_for_selector("[data-practice-ready]", state="attached")
     known = page.locator(f".md-content li:has(> a[href$='#{ids[0]}'])")
     expect(known).to_have_attribute("data-mark", "known")
@@ -145,9 +140,9 @@ def test_marks_on_headings_table_of_contents_question_list_and_all_questions(vis
     assert "✓" in marker
 
 
-def test_hide_what_i_know_on_a_topic_page_and_all_questions(visit, base):
-    v = study(visit, base)
-    page = v.goto(at(base, "basics").removeprefix(base))
+def test_hide_what_i_know_on_a_topic_page_and_all_questions(visit, online_url):
+    v = study(visit, online_url)
+    page = v.goto(at(online_url, "basics").removeprefix(online_url))
     ids = question_ids(page)
     mark(page, ids[0], "known")
     mark(page, ids[1], "known")
@@ -165,7 +160,7 @@ def test_hide_what_i_know_on_a_topic_page_and_all_questions(visit, base):
     expect(answer(page, ids[2])).to_be_visible()
 
     # Remembered on All questions too, where the known questions are left out.
-    page.goto(at(base, "all-questions"))
+    page.goto(at(online_url, "all-questions"))
     page.wait_for_selector("[data-practice-ready]", state="attached")
     switch = page.get_by_role("button", name="Hide what I know")
     expect(switch).to_have_attribute("aria-pressed", "true")
@@ -179,9 +174,9 @@ def test_hide_what_i_know_on_a_topic_page_and_all_questions(visit, base):
     expect(page.locator(".md-content li:visible > a[data-difficulty]")).to_have_count(total)
 
 
-def test_a_question_list_link_in_quiz_mode_lands_with_the_answer_hidden(visit, base):
-    v = study(visit, base)
-    page = v.goto(at(base, "basics").removeprefix(base))
+def test_a_question_list_link_in_quiz_mode_lands_with_the_answer_hidden(visit, online_url):
+    v = study(visit, online_url)
+    page = v.goto(at(online_url, "basics").removeprefix(online_url))
     quiz(page, True)
     ids = question_ids(page)
     page.locator(f"details.question-list a[href='#{ids[3]}']").click()
@@ -190,9 +185,9 @@ def test_a_question_list_link_in_quiz_mode_lands_with_the_answer_hidden(visit, b
     expect(answer(page, ids[3])).to_be_hidden()
 
 
-def test_in_quiz_mode_marking_moves_on_to_the_next_question(visit, base):
-    v = study(visit, base)
-    page = v.goto(at(base, "basics").removeprefix(base))
+def test_in_quiz_mode_marking_moves_on_to_the_next_question(visit, online_url):
+    v = study(visit, online_url)
+    page = v.goto(at(online_url, "basics").removeprefix(online_url))
     quiz(page, True)
     ids = question_ids(page)
     page.locator(f".practice-reveal[aria-controls='practice-answer-{ids[0]}']").click()
@@ -209,9 +204,9 @@ def test_in_quiz_mode_marking_moves_on_to_the_next_question(visit, base):
     expect(progress(page)).to_contain_text("1 known · 1 to review")
 
 
-def test_the_difficulty_filter_hides_toc_entries_and_lives_in_the_url(visit, base):
-    v = study(visit, base)
-    page = v.goto(at(base, "all-questions").removeprefix(base))
+def test_the_difficulty_filter_hides_toc_entries_and_lives_in_the_url(visit, online_url):
+    v = study(visit, online_url)
+    page = v.goto(at(online_url, "all-questions").removeprefix(online_url))
     levels = {q["page"]: set() for q in questions()}
     for q in questions():
         levels[q["page"]].add(q["difficulty"])
@@ -289,9 +284,9 @@ def deck_run(page, choice: str) -> list[str]:
     return seen
 
 
-def test_a_full_run_through_each_kind_of_deck_with_the_keyboard(visit, base):
-    v = study(visit, base)
-    page = v.goto(at(base, "practice").removeprefix(base))
+def test_a_full_run_through_each_kind_of_deck_with_the_keyboard(visit, online_url):
+    v = study(visit, online_url)
+    page = v.goto(at(online_url, "practice").removeprefix(online_url))
     items, _ = study_questions()
     expect(page.locator("#deck-choice option")).to_have_count(6 + len({q["page"] for q in items}))
 
@@ -324,23 +319,23 @@ def test_a_full_run_through_each_kind_of_deck_with_the_keyboard(visit, base):
     assert set(deck_run(page, "review")) == to_review
 
 
-def test_an_empty_review_deck_says_so(visit, base):
-    v = study(visit, base)
-    page = v.goto(at(base, "practice").removeprefix(base))
+def test_an_empty_review_deck_says_so(visit, online_url):
+    v = study(visit, online_url)
+    page = v.goto(at(online_url, "practice").removeprefix(online_url))
     page.select_option("#deck-choice", "review")
     page.get_by_role("button", name="Start the deck").click()
     expect(page.locator(".deck-message")).to_have_text("Your review list is empty.")
     expect(page.locator(".deck-card")).to_be_hidden()
 
 
-def test_reset_asks_first_and_sits_away_from_the_progress(visit, base):
-    v = study(visit, base)
-    page = v.goto(at(base, "basics").removeprefix(base))
+def test_reset_asks_first_and_sits_away_from_the_progress(visit, online_url):
+    v = study(visit, online_url)
+    page = v.goto(at(online_url, "basics").removeprefix(online_url))
     ids = question_ids(page)
     mark(page, ids[0], "review")
     # No reset on a topic page: only on the Practice page, in its own section.
     expect(page.get_by_role("button", name="Reset progress")).to_have_count(0)
-    page.goto(at(base, "practice"))
+    page.goto(at(online_url, "practice"))
     page.wait_for_selector("[data-practice-ready]", state="attached")
     reset = page.get_by_role("button", name="Reset progress")
     expect(reset.locator("xpath=ancestor::*[@data-practice='reset']")).to_have_count(1)
@@ -361,10 +356,10 @@ def test_reset_asks_first_and_sits_away_from_the_progress(visit, base):
     expect(reset).to_be_disabled()
 
 
-def test_copy_link_puts_the_short_link_on_the_clipboard(visit, base):
-    v = study(visit, base)
+def test_copy_link_puts_the_short_link_on_the_clipboard(visit, online_url):
+    v = study(visit, online_url)
     v.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = v.goto(at(base, "architecture").removeprefix(base))
+    page = v.goto(at(online_url, "architecture").removeprefix(online_url))
     ids = question_ids(page)
     control = heading(page, ids[0]).locator("a.copy-link")
     expect(control).to_have_count(1)
@@ -372,16 +367,18 @@ def test_copy_link_puts_the_short_link_on_the_clipboard(visit, base):
     expect(heading(page, ids[0]).locator("a, button")).to_have_count(1)
     expect(control).to_have_accessible_name("Copy link to this answer")
     # The short link on the site being read (the offline copy gives the public site's).
-    expected = base + f"q/{ids[0]}/"
+    expected = online_url + f"q/{ids[0]}/"
     expect(control).to_have_attribute("href", expected)
     expect(control).to_have_attribute("title", f"Copy the link to share: {expected}")
     control.click()
     expect(page.locator(".copy-link-status")).to_contain_text("Link copied")
     expect(page.locator(".copy-link-status__url")).to_have_text(expected)
     assert page.evaluate("navigator.clipboard.readText()") == expected
-    assert page.url.endswith(at(base, "architecture").removeprefix(base)), "the click copies, it does not navigate"
+    assert page.url.endswith(at(online_url, "architecture").removeprefix(online_url)), (
+        "the click copies, it does not navigate"
+    )
     # The old anchor still lands on the answer.
-    page.goto(at(base, "architecture") + f"#{ids[0]}")
+    page.goto(at(online_url, "architecture") + f"#{ids[0]}")
     expect(heading(page, ids[0])).to_be_in_viewport()
 
 
