@@ -8,9 +8,12 @@
 //
 // Each job is a full Lighthouse run with its default (mobile) settings; the
 // report (JSON) goes to the job's output file and one line "done N SECONDS"
-// to stdout. Lighthouse clears the origin's storage and the browser cache
-// before each navigation, so one browser serves every job and saves its start-up
-// and Lighthouse's configuration time per run. Two things are left out, neither
+// to stdout. Lighthouse clears the browser cache and the origin's storage before
+// each navigation, so one browser serves every job and saves its start-up and
+// Lighthouse's configuration time per run. Its default storage types leave
+// localStorage alone, and a page's choices live there (quiz mode, marks): the
+// runs here clear it too (CLEAR), or one job's entries would reach every later
+// job on that origin. Two things are left out, neither
 // of which counts toward any score: the full-page screenshot and the bf-cache
 // audit (it navigates away and back, seconds per run).
 //
@@ -43,6 +46,9 @@ function setStorage(origin, entries) {
   }
 }
 
+// Lighthouse's default storage types, and localStorage.
+const CLEAR = ['file_systems', 'shader_cache', 'service_workers', 'cache_storage', 'local_storage'];
+
 let failed = 0;
 try {
   for (const [index, job] of spec.jobs.entries()) {
@@ -55,6 +61,7 @@ try {
       }
       const result = await lighthouse(job.url, {
         output: 'json',
+        clearStorageTypes: CLEAR,
         logLevel: 'error',
         disableFullPageScreenshot: true,
         skipAudits: ['bf-cache'],
