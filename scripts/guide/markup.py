@@ -24,6 +24,10 @@ QMETA = "qmeta"
 QMETA_DIFFICULTY = "qmeta-difficulty"  # with a modifier per level: qmeta-beginner, ...
 QMETA_TAG = "qmeta-tag"
 DATA_DIFFICULTY = "data-difficulty"  # on the meta line and on each list item: the quiz filter reads it
+# On each topic's heading in All questions: the levels its questions have, so
+# that a page opened with ?level= is laid out before practice.js runs
+# (overrides/partials/javascripts/practice-state.html).
+DATA_LEVELS = "data-levels"
 SHORT_ANSWER = "short-answer"  # the answer's first paragraph, the one a candidate says first
 ANSWER_REFERENCES = "answer-references"  # "Documentation:" links at the end of an answer
 ALIAS_ANCHOR = "alias-anchor"  # an empty target that keeps an alias's old link working

@@ -253,7 +253,8 @@ def all_questions_page(pages: list[tuple[Topic, list[Question]]]) -> str:
         "",
     ]
     for topic, questions in pages:
-        lines += [f"## {heading_text(topic.title)}", ""]
+        levels = " ".join(sorted({safe.ident(q.difficulty) for q in questions if q.difficulty}))
+        lines += [f'## {heading_text(topic.title)} {{ {m.DATA_LEVELS}="{levels}" }}', ""]
         for q in questions:
             level = (
                 f' <span class="{m.QMETA_DIFFICULTY} qmeta-{safe.ident(q.difficulty)}">{DIFFICULTY_LABEL.get(q.difficulty, "")}</span>'

@@ -5,6 +5,7 @@ short answers."""
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlsplit
 
 import pytest
@@ -207,3 +208,40 @@ def test_a_fragment_that_names_no_answer_skips_nothing_and_breaks_nothing(fresh,
     assert page.evaluate("getComputedStyle(document.querySelector('.md-content')).display") != "none"
     rendered = page.evaluate(ANSWERS_RENDERED)
     assert all(rendered), f"#{fragment} skipped answers: {rendered}"
+
+
+# A returning reader's saved state, and the page it opens: the layout that
+# state gives the page is made before the first paint
+# (overrides/partials/javascripts/practice-state.html), not by practice.js after it.
+RETURNING = {
+    "quiz-at-an-answer": (
+        {"quiz": True},
+        "basics/#how-do-you-create-custom-commands-for-the-flask-cli",
+    ),
+    "hide-known": (
+        {"hideKnown": True, "marks": {"what-is-flask": "known", "who-created-flask": "known"}},
+        "basics/",
+    ),
+    "hide-known-at-an-answer": (
+        {
+            "hideKnown": True,
+            "quiz": True,
+            "marks": {"what-is-flask": "known", "why-is-flask-called-a-microframework": "known"},
+        },
+        "basics/#what-is-flask",
+    ),
+    "a-level": ({}, "all-questions/?level=advanced"),
+}
+
+
+@pytest.mark.parametrize("state", RETURNING, ids=list(RETURNING))
+def test_nothing_moves_when_a_returning_reader_opens_a_page(fresh, base_url, state):
+    saved, path = RETURNING[state]
+    context = fresh(PHONE)
+    context.add_init_script(f"localStorage.setItem({_quiz_key(base_url)!r}, {json.dumps(json.dumps(saved))})")
+    page = context.new_page()
+    page.goto(base_url + path)
+    settled(page)
+    assert page.locator("#practice-state").count() == 0, "practice.js took the layout over"
+    shift = page.evaluate(LAYOUT_SHIFT)
+    assert shift <= CLS_BUDGET, f"{state}: layout shift {shift:.3f}"

@@ -839,6 +839,12 @@
     }
     render();
     revealFromHash();
+    /* The page is laid out by this script now: the rules that laid it out
+       the same way before it ran go (overrides/partials/javascripts/practice-state.html). */
+    var early = document.getElementById("practice-state");
+    if (early) {
+      early.remove();
+    }
   }
 
   /* The table of contents and the page's list of questions navigate the
