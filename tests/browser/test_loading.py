@@ -210,6 +210,75 @@ def test_a_fragment_that_names_no_answer_skips_nothing_and_breaks_nothing(fresh,
     assert all(rendered), f"#{fragment} skipped answers: {rendered}"
 
 
+# Runs before the page's own scripts: the time of the first frame that lays out
+# the whole page (its footer parsed), taken in that frame, before it is painted.
+FIRST_FULL_FRAME = """(() => {
+  const tick = () => requestAnimationFrame(() => {
+    if (document.querySelector(".md-footer")) window.__firstFullFrame = performance.now();
+    else tick();
+  });
+  tick();
+})()"""
+
+SCRIPTS_REQUESTED = """() => performance.getEntriesByType("resource")
+  .filter((entry) => new URL(entry.name).pathname.endsWith(".js"))
+  .map((entry) => [new URL(entry.name).pathname.split("/").pop(), entry.startTime])"""
+
+
+@pytest.mark.parametrize("path", ["", "basics/", "practice/"])
+def test_no_script_is_requested_before_the_page_has_painted_its_content(fresh, base_url, path):
+    """The theme's bundle and ours would otherwise be downloaded and run before
+    the content's first paint (overrides/partials/javascripts/after-paint.html)."""
+    context = fresh(PHONE)
+    context.add_init_script(FIRST_FULL_FRAME)
+    page = context.new_page()
+    page.goto(base_url + path)
+    settled(page)
+    frame = page.evaluate("window.__firstFullFrame")
+    scripts = page.evaluate(SCRIPTS_REQUESTED)
+    names = {name.split(".")[0] for name, _ in scripts}
+    assert {"bundle", "guide", "practice"} <= names, scripts
+    early = [(name, round(start)) for name, start in scripts if start <= frame]
+    assert not early, f"{path or 'home'}: requested before the frame at {frame:.0f} ms that painted the page: {early}"
+
+
+# Counts the theme's announcements of the page on document$ (its bundle sets
+# window.document$ once it has run; its own DOMContentLoaded listener and the
+# after-paint script both call next on that subject).
+COUNT_ANNOUNCEMENTS = """(() => {
+  window.__announced = 0;
+  let subject;
+  Object.defineProperty(window, "document$", {
+    configurable: true,
+    get: () => subject,
+    set: (value) => {
+      subject = value;
+      const next = value.next.bind(value);
+      value.next = (doc) => { window.__announced += 1; return next(doc); };
+    },
+  });
+})()"""
+
+# A page opened in a background tab: no frame comes, so its scripts run at once.
+HIDDEN = "Object.defineProperty(Document.prototype, 'visibilityState', {get: () => 'hidden'})"
+
+
+@pytest.mark.parametrize("hidden", [False, True], ids=["visible", "background"])
+def test_the_theme_announces_a_page_once_however_its_scripts_were_held(fresh, base_url, hidden):
+    context = fresh(DESKTOP)
+    context.add_init_script(COUNT_ANNOUNCEMENTS)
+    if hidden:
+        context.add_init_script(HIDDEN)
+    page = context.new_page()
+    page.goto(base_url + "basics/")
+    settled(page)
+    page.wait_for_timeout(300)  # a second announcement would come by now
+    assert page.evaluate("window.__announced") == 1
+    # What the theme sets up on that announcement works: its search shortcut.
+    page.keyboard.press("/")
+    expect(page.locator("input.md-search__input")).to_be_focused()
+
+
 # A returning reader's saved state, and the page it opens: the layout that
 # state gives the page is made before the first paint
 # (overrides/partials/javascripts/practice-state.html), not by practice.js after it.

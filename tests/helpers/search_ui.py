@@ -33,6 +33,15 @@ MATERIAL_RESULTS = """() => {
 }"""
 
 
+def scripts_ran(page) -> None:
+    """Wait until the page's scripts have run: the theme's bundle, which
+    listens for the search's keyboard shortcut, then ours, the last of which
+    (practice.js) marks the article ready. Pages run them only after their
+    first paint (overrides/partials/javascripts/after-paint.html), so a key
+    pressed as soon as the page has loaded may reach no script yet."""
+    page.wait_for_selector("[data-practice-ready]", state="attached")
+
+
 def type_until(box, query: str, shown, pattern: re.Pattern[str]) -> None:
     """Type ``query`` into ``box`` until ``shown`` has text matching ``pattern``.
 
@@ -94,6 +103,7 @@ class ZensicalSearch:
     def open(self, page) -> None:
         box = page.locator(self.box)
         if not box.is_visible():
+            scripts_ran(page)
             page.keyboard.press("/")  # Zensical's shortcut, as on Material
         expect(box).to_be_visible()
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import search_ui
 
 PAYLOAD = re.compile(r"(alert|confirm|prompt)\(\d+\)")
 
@@ -82,6 +83,7 @@ def test_no_payload_runs_on_any_page(tab, base_url, hostile_site, pages):
 @pytest.mark.parametrize("query", ["onload", "onerror", "javascript", "svg", "alert"])
 def test_no_payload_runs_in_search_results(tab, base_url, query):
     tab.goto(base_url, wait_until="load")
+    search_ui.scripts_ran(tab)
     tab.keyboard.press("/")
     tab.keyboard.type(query)
     tab.locator(".md-search-result__item").first.wait_for(timeout=10000)

@@ -13,6 +13,8 @@ OURS = "assets/stylesheets/guide.bundle.min.css"
 OUR_SCRIPTS = ["assets/javascripts/guide.bundle.min.js", "assets/javascripts/practice.min.js"]
 # The small files the bundles replace: no page links to them, and they are not published.
 PARTS = ["guide.css", "practice.css", "copy-link.js", "accessibility.js", "search-help.js"]
+# The type of the script elements that the pages hold back until their first paint.
+HELD = "text/x-after-paint"
 SHORT_LINK_BUDGET = 700  # bytes of a q/<id>/ page
 
 
@@ -30,12 +32,23 @@ def test_every_page_links_one_stylesheet_and_two_scripts_of_ours(parsed, site_di
     wrong = {}
     for path, page in pages(parsed, site_dir).items():
         sheets = [own(e.attrs["href"]) for e in page.all("link", rel="stylesheet") if "media" not in e.attrs]
-        scripts = [own(e.attrs["src"]) for e in page.all("script") if "src" in e.attrs]
+        scripts = [own(e.attrs["data-src"]) for e in page.all("script", type=HELD) if "data-src" in e.attrs]
         ours = [s for s in sheets if not re.search(r"/(main|palette)\.[0-9a-f]+\.min\.css$", s)]
         our_scripts = [s for s in scripts if not re.search(r"/bundle\.[0-9a-f]+\.min\.js$", s)]
         if ours != [OURS] or our_scripts != OUR_SCRIPTS:
             wrong[path.relative_to(site_dir).as_posix()] = (ours, our_scripts)
     assert not wrong, f"pages that load other files of ours up front: {wrong}"
+
+
+def test_no_page_runs_a_script_file_before_its_first_paint(parsed, site_dir):
+    # The theme's bundle first, then ours, all held back as data blocks that
+    # overrides/partials/javascripts/after-paint.html turns into scripts once
+    # the content has painted; the parser itself fetches no script.
+    for path, page in pages(parsed, site_dir).items():
+        name = path.relative_to(site_dir).as_posix()
+        assert not [e.attrs["src"] for e in page.all("script") if "src" in e.attrs], name
+        held = [own(e.attrs["data-src"]) for e in page.all("script", type=HELD)]
+        assert held and re.fullmatch(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", held[0]), (name, held)
 
 
 def test_the_bundled_parts_are_not_published(site_dir):
