@@ -314,3 +314,18 @@ def test_nothing_moves_when_a_returning_reader_opens_a_page(fresh, base_url, sta
     assert page.locator("#practice-state").count() == 0, "practice.js took the layout over"
     shift = page.evaluate(LAYOUT_SHIFT)
     assert shift <= CLS_BUDGET, f"{state}: layout shift {shift:.3f}"
+
+
+def test_saved_marks_of_any_id_still_lay_the_page_out_before_the_scripts(fresh, base_url):
+    # The marks are the browser's own data, and any of them may be stale or
+    # odd: an id that starts with a digit (escaped) or carries a quote (left
+    # to practice.js) must not cost the known question its early layout.
+    saved = {"hideKnown": True, "marks": {"1st-old-id": "known", 'quote"id': "known", "what-is-flask": "known"}}
+    context = fresh(PHONE)
+    context.add_init_script(f"localStorage.setItem({_quiz_key(base_url)!r}, {json.dumps(json.dumps(saved))})")
+    page = context.new_page()
+    page.route("**/*.js", lambda route: route.abort())  # the layout before any script has run
+    page.goto(base_url + "basics/")
+    assert page.locator("#practice-state").count() == 1
+    assert page.evaluate("getComputedStyle(document.getElementById('what-is-flask')).display") == "none"
+    assert page.evaluate("getComputedStyle(document.getElementById('who-created-flask')).display") != "none"
